@@ -1,0 +1,62 @@
+/**
+ * The one place where a call from either shell becomes a service call: look the method up in the
+ * contract, validate its arguments, run it, and answer with an envelope. Nothing thrown escapes.
+ */
+import type { z } from 'zod';
+import { findMethod, type Services } from '../../preload/contract';
+import { AppError, type ContractErrorData, type Envelope } from '../../preload/errors';
+
+export type Dispatch = (name: unknown, args: unknown) => Promise<Envelope<unknown>>;
+
+export interface DispatchOptions {
+  /** Told about failures that are bugs rather than expected outcomes. */
+  onInternalError?: (name: string, error: unknown) => void;
+}
+
+function describeIssues(issues: readonly z.core.$ZodIssue[]): { path: string; message: string }[] {
+  return issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
+}
+
+export function createDispatcher(services: Services, options: DispatchOptions = {}): Dispatch {
+  const table = services as unknown as Record<
+    string,
+    Record<string, (...args: unknown[]) => unknown>
+  >;
+
+  return async (name, args) => {
+    const entry = findMethod(name);
+    if (!entry) {
+      return failure({ code: 'unknown_method', message: `Método desconhecido: ${String(name)}` });
+    }
+    const parsed = entry.args.safeParse(args);
+    if (!parsed.success) {
+      return failure({
+        code: 'invalid_input',
+        message: `Dados inválidos para ${entry.name}.`,
+        details: describeIssues(parsed.error.issues),
+      });
+    }
+    const handler = table[entry.area]?.[entry.method];
+    if (typeof handler !== 'function') {
+      return failure({ code: 'internal', message: `Sem implementação para ${entry.name}.` });
+    }
+    try {
+      return { ok: true, value: await handler(...(parsed.data as unknown[])) };
+    } catch (error) {
+      if (error instanceof AppError) {
+        return failure({ code: error.code, message: error.message, details: error.details });
+      }
+      options.onInternalError?.(entry.name, error);
+      return failure({ code: 'internal', message: 'Erro interno inesperado.' });
+    }
+  };
+}
+
+function failure(error: ContractErrorData): Envelope<never> {
+  return error.details === undefined
+    ? { ok: false, error: { code: error.code, message: error.message } }
+    : { ok: false, error };
+}

@@ -1,0 +1,134 @@
+/**
+ * The one definition of `window.hubdesk`. Main's IPC handlers, the preload client and the browser
+ * host's WebSocket are all derived from this object, so a method cannot exist on one side only.
+ *
+ * Each method takes positional arguments, validated as a zod tuple before any handler runs, and
+ * resolves with the result type given to `returns<T>()`.
+ */
+import { z } from 'zod';
+
+export interface MethodSpec<Args extends z.ZodTuple, Result> {
+  readonly args: Args;
+  /** Phantom: carries the result type; never read at run time. */
+  readonly result?: Result;
+}
+
+function method<Args extends z.ZodTuple>(args: Args) {
+  return { returns: <Result>(): MethodSpec<Args, Result> => ({ args }) };
+}
+
+const noArgs = z.tuple([]);
+
+export type Shell = 'electron' | 'browser-host';
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** `process.platform` of the machine running main. */
+  platform: string;
+  shell: Shell;
+  /** Where this profile's database and staged attachments live. */
+  dataDir: string;
+}
+
+/**
+ * Grouped by area. Areas without methods yet are declared so the shape of the API is visible;
+ * each later feature adds its methods to its area.
+ */
+export const contract = {
+  app: {
+    info: method(noArgs).returns<AppInfo>(),
+  },
+  session: {},
+  tickets: {},
+  drafts: {},
+  actions: {},
+  attachments: {},
+  customers: {},
+  config: {},
+  outbox: {},
+  sync: {},
+} as const;
+
+export type Contract = typeof contract;
+export type Area = keyof Contract;
+
+/** `"app.info"`, `"tickets.list"`, ...: the name a method has on the wire. */
+export type MethodName = {
+  [A in Area]: `${A & string}.${keyof Contract[A] & string}`;
+}[Area];
+
+type SpecOf<M extends string> = M extends `${infer A}.${infer N}`
+  ? A extends Area
+    ? N extends keyof Contract[A]
+      ? Contract[A][N]
+      : never
+    : never
+  : never;
+
+export type ArgsOf<M extends MethodName> =
+  SpecOf<M> extends MethodSpec<infer Args, unknown> ? z.input<Args> : never;
+export type ParsedArgsOf<M extends MethodName> =
+  SpecOf<M> extends MethodSpec<infer Args, unknown> ? z.output<Args> : never;
+export type ResultOf<M extends MethodName> =
+  SpecOf<M> extends MethodSpec<z.ZodTuple, infer Result> ? Result : never;
+
+/** The events main pushes on the one event channel, with their payloads. */
+export interface Events {
+  /** Reserved for the session feature; the first event every shell can emit. */
+  ready: { shell: Shell };
+}
+export type EventName = keyof Events;
+export const eventNames = ['ready'] as const satisfies readonly EventName[];
+
+/** `window.hubdesk` as the renderer sees it. */
+export type HubdeskApi = {
+  [A in Area]: {
+    [N in keyof Contract[A]]: Contract[A][N] extends MethodSpec<infer Args, infer Result>
+      ? (...args: z.input<Args>) => Promise<Result>
+      : never;
+  };
+} & {
+  on<E extends EventName>(event: E, handler: (payload: Events[E]) => void): () => void;
+};
+
+/** What main implements: the same methods, taking already-validated arguments. */
+export type Services = {
+  [A in Area]: {
+    [N in keyof Contract[A]]: Contract[A][N] extends MethodSpec<infer Args, infer Result>
+      ? (...args: z.output<Args>) => Promise<Result> | Result
+      : never;
+  };
+};
+
+export interface MethodEntry {
+  name: MethodName;
+  area: Area;
+  method: string;
+  args: z.ZodTuple;
+}
+
+/** Every method of the contract, flattened; the transports iterate over this. */
+export const methods: readonly MethodEntry[] = Object.entries(contract).flatMap(([area, group]) =>
+  Object.entries(group as Record<string, MethodSpec<z.ZodTuple, unknown>>).map(([name, spec]) => ({
+    name: `${area}.${name}` as MethodName,
+    area: area as Area,
+    method: name,
+    args: spec.args,
+  })),
+);
+
+export const methodNames: readonly MethodName[] = methods.map((entry) => entry.name);
+
+const methodsByName = new Map<string, MethodEntry>(methods.map((entry) => [entry.name, entry]));
+
+/** Looks a method up by its wire name; unknown names (including `__proto__`) give undefined. */
+export function findMethod(name: unknown): MethodEntry | undefined {
+  return typeof name === 'string' ? methodsByName.get(name) : undefined;
+}
+
+/** The IPC channel of one method in Electron. */
+export function ipcChannel(name: MethodName): string {
+  return `hubdesk:${name}`;
+}
+export const eventChannel = 'hubdesk:event';

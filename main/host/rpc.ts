@@ -1,0 +1,78 @@
+/**
+ * The contract over a WebSocket: the browser host's equivalent of Electron's IPC. A connection
+ * must present the per-run secret and come from the host's own page; after that every message is
+ * a call `{id, method, args}` answered with `{id, result}`, and events arrive as `{event, payload}`.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Dispatch } from '../api/dispatch';
+import type { EventHub } from '../api/events';
+
+const maxMessageBytes = 16 * 1024 * 1024;
+
+function sameSecret(given: string | null, expected: string): boolean {
+  if (given === null) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export interface RpcServerOptions {
+  token: string;
+  /** The page origin allowed to connect, e.g. `http://127.0.0.1:4321`. */
+  origin: () => string;
+  dispatch: Dispatch;
+  events: EventHub;
+}
+
+export function createRpcServer(options: RpcServerOptions) {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
+  const clients = new Set<WebSocket>();
+
+  const unsubscribe = options.events.subscribe((event, payload) => {
+    const message = JSON.stringify({ event, payload });
+    for (const socket of clients) socket.send(message);
+  });
+
+  wss.on('connection', (socket: WebSocket) => {
+    clients.add(socket);
+    socket.on('close', () => clients.delete(socket));
+    socket.on('message', (data, isBinary) => {
+      if (isBinary) return;
+      let call: unknown;
+      try {
+        call = JSON.parse(data.toString());
+      } catch {
+        return;
+      }
+      if (typeof call !== 'object' || call === null) return;
+      const { id, method, args } = call as { id?: unknown; method?: unknown; args?: unknown };
+      if (typeof id !== 'number') return;
+      void options.dispatch(method, args).then((result) => {
+        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ id, result }));
+      });
+    });
+  });
+
+  return {
+    /** Completes the upgrade only for the right secret and origin; answers 401/403 otherwise. */
+    handleUpgrade(request: IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) {
+      const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      const reject = (status: string) => {
+        socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      };
+      if (url.pathname !== '/rpc') return reject('404 Not Found');
+      if (!sameSecret(url.searchParams.get('token'), options.token)) {
+        return reject('401 Unauthorized');
+      }
+      if (request.headers.origin !== options.origin()) return reject('403 Forbidden');
+      wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+    },
+    close(): void {
+      unsubscribe();
+      for (const socket of clients) socket.terminate();
+      wss.close();
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export type ElectronBinary = { path: string } | { path: null; reason: string };
+export function findElectronBinary(): ElectronBinary;
+export function electronInstallScript(): string;

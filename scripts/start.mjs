@@ -1,0 +1,33 @@
+// `npm start`: build, then launch the Electron app. Where Electron's binary cannot be had (no
+// download server reachable), say so and run the same app in the browser host instead.
+import { spawn, spawnSync } from 'node:child_process';
+import { electronInstallScript, findElectronBinary } from './electron-binary.mjs';
+
+const extraArgs = process.argv.slice(2);
+
+function run(command, args) {
+  const result = spawnSync(command, args, { stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+function foreground(command, args) {
+  const child = spawn(command, args, { stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(signal ? 0 : (code ?? 0)));
+}
+
+run(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build']);
+
+let binary = findElectronBinary();
+if (!binary.path) {
+  spawnSync(process.execPath, [electronInstallScript()], { stdio: 'inherit' });
+  binary = findElectronBinary();
+}
+
+if (binary.path) {
+  foreground(binary.path, ['.', ...extraArgs]);
+} else {
+  console.error(`\nHubDesk: ${binary.reason}.`);
+  console.error('Starting the browser host instead: open the address below in a browser.\n');
+  foreground(process.execPath, ['--import', 'tsx', 'main/host/cli.ts', ...extraArgs]);
+}

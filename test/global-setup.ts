@@ -1,0 +1,13 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+/** The host's CLI test serves the built renderer: build it once when this checkout has not. */
+export default function setup(): void {
+  const root = path.resolve(import.meta.dirname, '..');
+  if (existsSync(path.join(root, 'out/renderer/index.html'))) return;
+  execFileSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+}

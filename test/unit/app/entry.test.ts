@@ -1,0 +1,94 @@
+/**
+ * The Electron entry, with a stand-in `electron` module: what it registers, in which order, and
+ * what it refuses. The real thing runs in the Electron suite where the binary exists.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { methods } from '../../../preload/contract';
+import { createFakeElectron, FakeBrowserWindow } from './fake-electron';
+
+let fake: ReturnType<typeof createFakeElectron>;
+
+beforeEach(() => {
+  vi.resetModules();
+  FakeBrowserWindow.created = [];
+});
+afterEach(() => vi.doUnmock('electron'));
+
+async function loadEntry(options: { singleInstance: boolean }) {
+  fake = createFakeElectron(options);
+  vi.doMock('electron', () => fake.electron);
+  await import('../../../main/app/index');
+}
+
+describe('the Electron entry', () => {
+  it('quits at once when another instance already runs', async () => {
+    await loadEntry({ singleInstance: false });
+    expect(fake.electron.app.quit).toHaveBeenCalled();
+    expect(fake.electron.app.whenReady).not.toHaveBeenCalled();
+  });
+
+  it('registers the app:// scheme as privileged before the app is ready', async () => {
+    await loadEntry({ singleInstance: true });
+    expect(fake.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      expect.objectContaining({
+        scheme: 'app',
+        privileges: expect.objectContaining({ secure: true, standard: true }),
+      }),
+    ]);
+    expect(fake.electron.protocol.handle).not.toHaveBeenCalled();
+  });
+
+  it('once ready: serves the renderer, handles every method, sets a menu and opens a secure window', async () => {
+    await loadEntry({ singleInstance: true });
+    fake.resolveReady();
+    await vi.waitFor(() => expect(FakeBrowserWindow.created).toHaveLength(1));
+
+    expect(fake.electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(fake.handlers.size).toBe(methods.length);
+    expect(fake.session.permissionRequest).toBeTypeOf('function');
+    expect(fake.electron.Menu.setApplicationMenu).toHaveBeenCalled();
+
+    const window = FakeBrowserWindow.created[0]!;
+    expect(window.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    });
+    expect(String((window.options.webPreferences as { preload: string }).preload)).toMatch(
+      /preload[/\\]index\.cjs$/,
+    );
+    expect(window.loadedUrl).toBe('app://hubdesk/index.html');
+  });
+
+  it('hardens every web contents the app creates', async () => {
+    await loadEntry({ singleInstance: true });
+    const contents = new (await import('./fake-electron')).FakeWebContents(7);
+    fake.electron.app.emit('web-contents-created', {}, contents);
+    const event = { preventDefault: vi.fn() };
+    contents.emit('will-navigate', event, 'https://evil.example/');
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(contents.windowOpenHandler!({ url: 'https://x.example/' })).toEqual({ action: 'deny' });
+  });
+
+  it('answers app.info from the electron shell with the user data folder', async () => {
+    await loadEntry({ singleInstance: true });
+    fake.resolveReady();
+    await vi.waitFor(() => expect(FakeBrowserWindow.created).toHaveLength(1));
+    const window = FakeBrowserWindow.created[0]!;
+    const event = {
+      sender: { id: window.webContents.id },
+      senderFrame: { url: 'app://hubdesk/index.html', parent: null },
+    };
+    const answer = await fake.handlers.get('hubdesk:app.info')!(event, []);
+    expect(answer).toEqual({
+      ok: true,
+      value: {
+        name: 'HubDesk',
+        version: '9.9.9',
+        platform: process.platform,
+        shell: 'electron',
+        dataDir: '/home/agent/.config/HubDesk',
+      },
+    });
+  });
+});

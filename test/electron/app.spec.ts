@@ -8,7 +8,10 @@ import { repoRoot } from '../support/host-process';
 
 const binary = findElectronBinary();
 
-test.skip(binary.path === null, `Electron suite skipped: ${binary.path === null ? binary.reason : ''}`);
+test.skip(
+  binary.path === null,
+  `Electron suite skipped: ${binary.path === null ? binary.reason : ''}`,
+);
 
 let app: ElectronApplication;
 

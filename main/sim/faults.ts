@@ -1,0 +1,105 @@
+/**
+ * Faults injected on purpose, set by `POST /__sim/faults`. Each body replaces the previous set; `{}`
+ * clears every fault (the start-up latency and the default rate limit come back).
+ *
+ * Per request, in this order, each with its own probability:
+ * - resetRate: the socket is destroyed before anything is done;
+ * - htmlErrorRate: a proxy's 502/503 HTML page, nothing is done;
+ * - errorRate: HTTP 500 with HubSoft's error body and debug fields, nothing is done;
+ * - timeoutAfterCommitRate: the request is carried out, then never answered (held until close());
+ * - malformedRate: the request is carried out (a write is applied) and its JSON answer is cut short,
+ *   with HTTP 200.
+ * `rateLimit: null` turns the API rate limit off; `revokeTokens: true` revokes every token issued
+ * so far, once.
+ */
+import { z } from 'zod';
+import type { RateLimit } from './rate-limit';
+import { Rng } from './random';
+
+const rate = z.number().min(0).max(1);
+
+export const faultsBodySchema = z
+  .object({
+    latencyMs: z.number().int().min(0).max(120_000),
+    jitterMs: z.number().int().min(0).max(120_000),
+    errorRate: rate,
+    htmlErrorRate: rate,
+    malformedRate: rate,
+    resetRate: rate,
+    timeoutAfterCommitRate: rate,
+    rateLimit: z
+      .object({ perSecond: z.number().positive(), burst: z.number().int().min(1) })
+      .strict()
+      .nullable(),
+    revokeTokens: z.boolean(),
+  })
+  .partial()
+  .strict();
+
+export type FaultsBody = z.infer<typeof faultsBodySchema>;
+
+export type FaultOutcome = 'reset' | 'html' | 'error' | 'timeoutAfterCommit' | 'malformed' | 'none';
+
+export interface FaultSettings {
+  latencyMs: number;
+  jitterMs: number;
+  errorRate: number;
+  htmlErrorRate: number;
+  malformedRate: number;
+  resetRate: number;
+  timeoutAfterCommitRate: number;
+  /** null: no API rate limit. */
+  rateLimit: RateLimit | null;
+}
+
+export function settingsFrom(
+  body: FaultsBody,
+  baseline: { latencyMs: number; rateLimit: RateLimit },
+): FaultSettings {
+  return {
+    latencyMs: body.latencyMs ?? baseline.latencyMs,
+    jitterMs: body.jitterMs ?? 0,
+    errorRate: body.errorRate ?? 0,
+    htmlErrorRate: body.htmlErrorRate ?? 0,
+    malformedRate: body.malformedRate ?? 0,
+    resetRate: body.resetRate ?? 0,
+    timeoutAfterCommitRate: body.timeoutAfterCommitRate ?? 0,
+    rateLimit: body.rateLimit === undefined ? baseline.rateLimit : body.rateLimit,
+  };
+}
+
+export class FaultDice {
+  private readonly rng: Rng;
+
+  constructor(
+    readonly settings: FaultSettings,
+    seed: number,
+  ) {
+    this.rng = Rng.for(seed, 'faults', 0);
+  }
+
+  delayMs(): number {
+    const { latencyMs, jitterMs } = this.settings;
+    return latencyMs + (jitterMs > 0 ? Math.floor(this.rng.next() * jitterMs) : 0);
+  }
+
+  /** Which page a failing proxy shows: 502 or 503. */
+  proxyStatus(): 502 | 503 {
+    return this.rng.next() < 0.5 ? 502 : 503;
+  }
+
+  outcome(): FaultOutcome {
+    const s = this.settings;
+    const order: [FaultOutcome, number][] = [
+      ['reset', s.resetRate],
+      ['html', s.htmlErrorRate],
+      ['error', s.errorRate],
+      ['timeoutAfterCommit', s.timeoutAfterCommitRate],
+      ['malformed', s.malformedRate],
+    ];
+    for (const [outcome, probability] of order) {
+      if (probability > 0 && this.rng.next() < probability) return outcome;
+    }
+    return 'none';
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * The admin API, which only the simulator has (tests and benchmarks outside the repository use it):
+ *
+ * - `POST /__sim/reset` `{seed?, tickets?}`: a fresh dataset (tokens stay valid).
+ * - `POST /__sim/faults` `{latencyMs?, jitterMs?, errorRate?, htmlErrorRate?, malformedRate?,
+ *   resetRate?, timeoutAfterCommitRate?, rateLimit?: {perSecond, burst} | null, revokeTokens?}`:
+ *   replaces the fault set (see faults.ts); `{}` clears it. A bad body is a 400 naming the problem.
+ * - `GET /__sim/state`: `{seed, generatedTickets, createdTickets, tickets: [...]}` with every ticket
+ *   as stored (messages, attachments without bytes, service orders; times in UTC ms), streamed.
+ *   `?only=changed` keeps the tickets the API created or changed; `?protocol=P` keeps that one.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { once } from 'node:events';
+import { z } from 'zod';
+import { faultsBodySchema } from '../faults';
+import { readBody } from '../http-io';
+import type { TicketRecord } from '../records';
+import type { SimState } from '../state';
+
+const MAX_TICKETS = 1_000_000;
+
+export const resetBodySchema = z
+  .object({
+    seed: z.number().int().min(0).max(0xffffffff),
+    tickets: z.number().int().min(0).max(MAX_TICKETS),
+  })
+  .partial()
+  .strict();
+
+export interface StateFilter {
+  only?: 'changed';
+  protocol?: string;
+}
+
+/** The tickets a state request asks for, one at a time so 200,000 never sit in memory together. */
+export function* selectTickets(state: SimState, filter: StateFilter): Generator<TicketRecord> {
+  const dataset = state.dataset;
+  if (filter.protocol !== undefined) {
+    const record = dataset.findByProtocol(filter.protocol);
+    if (record) yield record;
+    return;
+  }
+  const ids = filter.only === 'changed' ? dataset.changedIds() : dataset.ids();
+  for (const id of ids) {
+    const record = dataset.get(id);
+    if (record) yield record;
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+function describe(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`)
+    .join('; ');
+}
+
+async function streamState(
+  state: SimState,
+  res: ServerResponse,
+  filter: StateFilter,
+): Promise<void> {
+  const dataset = state.dataset;
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.write(`{"seed":${dataset.seed},"generatedTickets":${dataset.ticketCount},"tickets":[`);
+  let first = true;
+  for (const record of selectTickets(state, filter)) {
+    const ok = res.write(`${first ? '' : ','}${JSON.stringify(record)}`);
+    first = false;
+    if (!ok) await once(res, 'drain');
+    if (res.destroyed) return;
+  }
+  res.end(']}');
+}
+
+export async function handleAdmin(
+  state: SimState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
+  const route = `${req.method ?? 'GET'} ${url.pathname.replace(/\/$/, '')}`;
+  if (route === 'GET /__sim/state') {
+    const only = url.searchParams.get('only');
+    if (only !== null && only !== 'changed') {
+      sendJson(res, 400, { error: 'invalid_filter', message: 'only must be "changed"' });
+      return;
+    }
+    const protocol = url.searchParams.get('protocol') ?? undefined;
+    await streamState(state, res, { ...(only ? { only } : {}), ...(protocol ? { protocol } : {}) });
+    return;
+  }
+  if (route !== 'POST /__sim/reset' && route !== 'POST /__sim/faults') {
+    sendJson(res, 404, { error: 'not_found', message: `no admin route ${route}` });
+    return;
+  }
+  let body: unknown;
+  try {
+    body = await readBody(req);
+  } catch (error) {
+    sendJson(res, 400, { error: 'invalid_body', message: (error as Error).message });
+    return;
+  }
+  if (route === 'POST /__sim/reset') {
+    const parsed = resetBodySchema.safeParse(body);
+    if (!parsed.success) {
+      sendJson(res, 400, { error: 'invalid_reset', message: describe(parsed.error) });
+      return;
+    }
+    const seed = parsed.data.seed ?? state.dataset.seed;
+    const tickets = parsed.data.tickets ?? state.dataset.ticketCount;
+    state.reset(seed, tickets);
+    sendJson(res, 200, { ok: true, seed, tickets });
+    return;
+  }
+  const parsed = faultsBodySchema.safeParse(body);
+  if (!parsed.success) {
+    sendJson(res, 400, { error: 'invalid_faults', message: describe(parsed.error) });
+    return;
+  }
+  sendJson(res, 200, { ok: true, faults: state.setFaults(parsed.data) });
+}

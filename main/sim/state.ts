@@ -1,0 +1,70 @@
+/**
+ * Everything a running simulator holds: the dataset, issued tokens, the fault dice and the rate
+ * limit buckets. `reset` and `setFaults` are what the admin API and tests call.
+ */
+import { TokenStore } from './auth';
+import { Dataset } from './dataset';
+import { FaultDice, settingsFrom, type FaultsBody, type FaultSettings } from './faults';
+import type { TicketRecord } from './records';
+import { DEFAULT_API_RATE_LIMIT, OAUTH_RATE_LIMIT, TokenBucket } from './rate-limit';
+import type { ShapeContext } from './shapes';
+
+export interface SimStateOptions {
+  seed: number;
+  tickets: number;
+  latencyMs: number;
+  tokenTtlSeconds?: number;
+  /** The moment the generated history ends; the start time when omitted. */
+  now?: number;
+}
+
+export class SimState {
+  dataset: Dataset;
+  readonly tokens: TokenStore;
+  dice: FaultDice;
+  apiBucket: TokenBucket | null;
+  oauthBucket: TokenBucket;
+
+  constructor(private readonly options: SimStateOptions) {
+    this.dataset = new Dataset(options.seed, options.tickets, this.anchor());
+    this.tokens = new TokenStore(options.tokenTtlSeconds);
+    this.dice = this.makeDice({});
+    this.apiBucket = new TokenBucket(DEFAULT_API_RATE_LIMIT, Date.now());
+    this.oauthBucket = new TokenBucket(OAUTH_RATE_LIMIT, Date.now());
+  }
+
+  reset(seed: number, tickets: number): void {
+    this.dataset = new Dataset(seed, tickets, this.anchor());
+  }
+
+  setFaults(body: FaultsBody): FaultSettings {
+    if (body.revokeTokens) this.tokens.revokeAll();
+    this.dice = this.makeDice(body);
+    const limit = this.dice.settings.rateLimit;
+    this.apiBucket = limit ? new TokenBucket(limit, Date.now()) : null;
+    this.oauthBucket = new TokenBucket(OAUTH_RATE_LIMIT, Date.now());
+    return this.dice.settings;
+  }
+
+  /** The customer and service a ticket belongs to, for rendering it. */
+  shapeContext(record: TicketRecord, now: number): ShapeContext {
+    const customer = this.dataset.customers.get(record.customerIndex);
+    const service =
+      customer.services.find((candidate) => candidate.id === record.serviceId) ??
+      customer.services[0];
+    if (!service) throw new Error(`customer ${customer.id} has no service`);
+    return { customer, service, now };
+  }
+
+  private anchor(): number {
+    return Math.floor((this.options.now ?? Date.now()) / 1000) * 1000;
+  }
+
+  private makeDice(body: FaultsBody): FaultDice {
+    const settings = settingsFrom(body, {
+      latencyMs: this.options.latencyMs,
+      rateLimit: DEFAULT_API_RATE_LIMIT,
+    });
+    return new FaultDice(settings, this.dataset.seed);
+  }
+}

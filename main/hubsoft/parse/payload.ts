@@ -1,0 +1,120 @@
+/**
+ * The payloads around the records: pages of both paginators, single tickets, lists. Each reader
+ * takes the answer's JSON object and returns typed data or throws a 'parse' HubsoftError naming the
+ * field.
+ */
+import { z } from 'zod';
+import { parseError } from '../errors';
+import type { RemoteTicket, TicketPage } from '../model';
+import { firstIssue, optionalNumber } from './fields';
+import { remoteTicket } from './ticket';
+
+/** Runs a schema and turns its first issue into a parse error naming the field. */
+export function readWith<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  field: string,
+  request: string,
+): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = firstIssue(result.error, field);
+  throw parseError(issue.field, issue.problem, request);
+}
+
+const count = optionalNumber;
+
+/**
+ * Tickets per slice between yields to the event loop: a 500-row page with messages takes tens of
+ * milliseconds to read, which the main process cannot spend in one go (its lag budget is 50 ms).
+ */
+const TICKETS_PER_SLICE = 50;
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Reads list rows a slice at a time; a bad row is a parse error naming `<field>.<index>...`. */
+export async function readTicketRows(
+  rows: unknown[],
+  field: string,
+  request: string,
+): Promise<RemoteTicket[]> {
+  const tickets: RemoteTicket[] = [];
+  for (let start = 0; start < rows.length; start += TICKETS_PER_SLICE) {
+    if (start > 0) await yieldToEventLoop();
+    const end = Math.min(rows.length, start + TICKETS_PER_SLICE);
+    for (let index = start; index < end; index += 1) {
+      tickets.push(readWith(remoteTicket, rows[index], `${field}.${index}`, request));
+    }
+  }
+  return tickets;
+}
+
+/** `/atendimento/todos`: 0-based `paginacao` beside `atendimentos[]`. */
+const zeroBasedPage = z.looseObject({
+  paginacao: z.looseObject({
+    ultima_pagina: count,
+    pagina_atual: count,
+    total_registros: count,
+  }),
+  atendimentos: z.array(z.unknown()),
+});
+
+export async function readZeroBasedPage(
+  body: unknown,
+  request: string,
+  requestedPage: number,
+): Promise<TicketPage> {
+  const { paginacao, atendimentos } = readWith(zeroBasedPage, body, '', request);
+  const total = paginacao.total_registros ?? atendimentos.length;
+  return {
+    tickets: await readTicketRows(atendimentos, 'atendimentos', request),
+    page: paginacao.pagina_atual ?? requestedPage,
+    lastPage: total === 0 ? -1 : (paginacao.ultima_pagina ?? requestedPage),
+    total,
+  };
+}
+
+/** `/atendimento/paginado/:n`: a Laravel paginator (1-based) under `atendimentos`. */
+const laravelPage = z.looseObject({
+  atendimentos: z.looseObject({
+    current_page: count,
+    last_page: count,
+    total: count,
+    data: z.array(z.unknown()),
+  }),
+});
+
+export async function readLaravelPage(
+  body: unknown,
+  request: string,
+  requestedPage: number,
+): Promise<TicketPage> {
+  const { atendimentos } = readWith(laravelPage, body, '', request);
+  const total = atendimentos.total ?? atendimentos.data.length;
+  const currentPage = atendimentos.current_page ?? requestedPage + 1;
+  const lastPage = atendimentos.last_page ?? currentPage;
+  return {
+    tickets: await readTicketRows(atendimentos.data, 'atendimentos.data', request),
+    page: currentPage - 1,
+    lastPage: total === 0 ? -1 : lastPage - 1,
+    total,
+  };
+}
+
+/** `{atendimentos: [...]}` (customer tickets). */
+export function readTicketList(body: unknown, request: string): RemoteTicket[] {
+  return (
+    readWith(z.looseObject({ atendimentos: z.array(remoteTicket).nullish() }), body, '', request)
+      .atendimentos ?? []
+  );
+}
+
+/** `{atendimento: {...}}` (create, PUT). */
+export function readSingleTicket(body: unknown, request: string): RemoteTicket {
+  return readWith(z.looseObject({ atendimento: remoteTicket }), body, '', request).atendimento;
+}
+
+/** A list under a named key, each item read by `item`. */
+export function readList<T>(body: unknown, key: string, item: z.ZodType<T>, request: string): T[] {
+  return readWith(z.looseObject({ [key]: z.array(item) }), body, '', request)[key] as T[];
+}

@@ -1,0 +1,153 @@
+/**
+ * Every API call goes through here: rate limit, bearer token, the one re-authentication a 401
+ * earns, retries for reads (and for 429s, which prove the server did nothing), and scrubbing of
+ * secrets from whatever error leaves.
+ */
+import type { AxiosInstance } from 'axios';
+import type { TokenManager } from './auth';
+import { backoffDelay, sleep, type RetryPolicy } from './backoff';
+import { HubsoftError, type HubsoftErrorDetails, type HubsoftErrorKind } from './errors';
+import type { TokenBucket } from './rate-limit';
+import type { JsonObject } from './response';
+import { describeRequest, sendOnce, type HttpRequest } from './transport';
+
+/** Failures a read may simply try again; 'parse' here is a cut or garbled body, not a schema miss. */
+const retryableForReads = new Set<HubsoftErrorKind>([
+  'network',
+  'timeout',
+  'server',
+  'parse',
+  'rate_limited',
+]);
+
+const REDACTED = '[oculto]';
+
+function scrub(text: string, secrets: string[]): string {
+  return secrets.reduce((result, secret) => result.split(secret).join(REDACTED), text);
+}
+
+/** The same error with every known secret removed from its message and details. */
+export function redact(error: HubsoftError, secrets: string[]): HubsoftError {
+  if (secrets.length === 0) return error;
+  const details: HubsoftErrorDetails = Object.fromEntries(
+    Object.entries(error.details).map(([key, value]: [string, unknown]) => [
+      key,
+      typeof value === 'string'
+        ? scrub(value, secrets)
+        : Array.isArray(value)
+          ? value.map((item) => (typeof item === 'string' ? scrub(item, secrets) : item))
+          : value,
+    ]),
+  );
+  return new HubsoftError(error.kind, scrub(error.message, secrets), {
+    status: error.status,
+    retryAfterMs: error.retryAfterMs,
+    details,
+  });
+}
+
+export class Requester {
+  constructor(
+    private readonly http: AxiosInstance,
+    private readonly auth: TokenManager,
+    private readonly limiter: TokenBucket,
+    private readonly policy: RetryPolicy,
+    private readonly defaultTimeoutMs: number,
+  ) {}
+
+  async call(request: HttpRequest): Promise<JsonObject> {
+    try {
+      return await this.attempt(request);
+    } catch (error) {
+      throw redact(asHubsoftError(error, request), this.auth.secrets());
+    }
+  }
+
+  /**
+   * `POST /oauth/token`: rate-limited like the rest, never with a bearer. Only a 429 is retried
+   * (the token endpoint allows 30/min); the body's own secrets are scrubbed from any failure.
+   */
+  async grant(body: Record<string, string>, signal?: AbortSignal): Promise<JsonObject> {
+    const request: HttpRequest = {
+      method: 'POST',
+      path: '/oauth/token',
+      body,
+      idempotent: false,
+      signal,
+      timeoutMs: this.defaultTimeoutMs,
+    };
+    const secrets = [body.password, body.client_secret, body.refresh_token, ...this.auth.secrets()];
+    const known = secrets.filter(
+      (value): value is string => typeof value === 'string' && value.length >= 4,
+    );
+    let failures = 0;
+    for (;;) {
+      await this.limiter.take(signal);
+      try {
+        return await sendOnce(this.http, request, null);
+      } catch (error) {
+        const failure = asHubsoftError(error, request);
+        failures += 1;
+        if (failure.kind === 'rate_limited' && failures < this.policy.maxAttempts) {
+          await sleep(failure.retryAfterMs ?? backoffDelay(failures, this.policy), signal);
+          continue;
+        }
+        // Nothing is created by a token request: a lost answer is a plain network failure.
+        const plain =
+          failure.kind === 'ambiguous'
+            ? new HubsoftError(
+                'network',
+                'Não foi possível entrar no HubSoft: a resposta não chegou.',
+                {
+                  details: failure.details,
+                },
+              )
+            : failure;
+        throw redact(plain, known);
+      }
+    }
+  }
+
+  private async attempt(request: HttpRequest): Promise<JsonObject> {
+    const withTimeout = { ...request, timeoutMs: request.timeoutMs ?? this.defaultTimeoutMs };
+    let reauthenticated = false;
+    let failures = 0;
+    for (;;) {
+      const token = await this.auth.accessToken(request.signal);
+      await this.limiter.take(request.signal);
+      try {
+        return await sendOnce(this.http, withTimeout, token);
+      } catch (error) {
+        const failure = asHubsoftError(error, request);
+        if (failure.kind === 'auth' && failure.status === 401) {
+          if (reauthenticated) {
+            throw new HubsoftError(
+              'auth',
+              'O HubSoft recusou o acesso mesmo após entrar de novo. Entre novamente.',
+              failure,
+            );
+          }
+          reauthenticated = true;
+          await this.auth.renewAfterRejection(token, request.signal);
+          continue;
+        }
+        failures += 1;
+        const retryable =
+          failure.kind === 'rate_limited' ||
+          (request.idempotent && retryableForReads.has(failure.kind));
+        if (!retryable || failures >= this.policy.maxAttempts) throw failure;
+        const delay = failure.retryAfterMs ?? backoffDelay(failures, this.policy);
+        if (failure.kind === 'rate_limited') this.limiter.pauseFor(delay);
+        await sleep(delay, request.signal);
+      }
+    }
+  }
+}
+
+function asHubsoftError(error: unknown, request: HttpRequest): HubsoftError {
+  if (error instanceof HubsoftError) return error;
+  // A bug of ours, not a server answer: say so without copying anything that may hold secrets.
+  return new HubsoftError('network', 'Erro inesperado ao falar com o HubSoft.', {
+    details: { request: describeRequest(request) },
+  });
+}

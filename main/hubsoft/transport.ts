@@ -1,0 +1,142 @@
+/**
+ * One HTTP attempt with axios, and nothing of axios beyond this file: its errors carry the request
+ * config and headers (the bearer token, the body with passwords), so they are mapped here to
+ * HubsoftErrors built from safe data only, and the original is dropped.
+ */
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import { cancelledError } from './backoff';
+import { defaultMessages, HubsoftError } from './errors';
+import { interpretAnswer, type JsonObject } from './response';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT';
+
+export interface UploadProgress {
+  sentBytes: number;
+  totalBytes: number | null;
+}
+
+export interface HttpRequest {
+  method: HttpMethod;
+  /** Path under the base URL, e.g. "/api/v1/integracao/atendimento/todos". */
+  path: string;
+  query?: Record<string, string | number>;
+  /** A JSON body, or multipart FormData for uploads. */
+  body?: unknown;
+  /**
+   * True for reads (safe to retry). False for create, message, close, attach, edit: once such a
+   * request was sent, a lost answer means the outcome is unknown ('ambiguous').
+   */
+  idempotent: boolean;
+  /** See AnswerContext.httpErrorsAreBusiness. */
+  httpErrorsAreBusiness?: boolean;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  onUploadProgress?: (progress: UploadProgress) => void;
+}
+
+/** Failures that happen before a single byte reaches the server. */
+const neverSentCodes = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ERR_INVALID_URL',
+]);
+const timeoutCodes = new Set(['ECONNABORTED', 'ETIMEDOUT']);
+
+export function createHttp(baseUrl: string): AxiosInstance {
+  return axios.create({
+    baseURL: baseUrl.replace(/\/+$/, ''),
+    // Raw text: the response layer tells HTML pages and truncated JSON apart from real data.
+    responseType: 'text',
+    transformResponse: [(data: unknown) => data],
+    validateStatus: () => true,
+    maxRedirects: 0,
+    maxBodyLength: Infinity,
+    headers: { Accept: 'application/json' },
+  });
+}
+
+export function describeRequest(request: HttpRequest): string {
+  return `${request.method} ${request.path}`;
+}
+
+interface WrittenRequest {
+  writableFinished?: boolean;
+}
+
+function wasFullySent(error: unknown, code: string): boolean {
+  if (neverSentCodes.has(code)) return false;
+  const request = (error as { request?: WrittenRequest }).request;
+  // Unknown is treated as sent: for a create or a message, "maybe" must not become "no".
+  return request?.writableFinished !== false;
+}
+
+/** Maps a thrown axios/Node error to a HubsoftError, keeping nothing from the original. */
+function transportFailure(error: unknown, request: HttpRequest): HubsoftError {
+  const code = (error as { code?: unknown }).code;
+  const errorCode = typeof code === 'string' ? code : '';
+  const details = { request: describeRequest(request) };
+  const sent = wasFullySent(error, errorCode);
+  if (!request.idempotent && sent) {
+    return new HubsoftError('ambiguous', defaultMessages.ambiguous, { details });
+  }
+  if (axios.isCancel(error) || errorCode === 'ERR_CANCELED') return cancelledError();
+  if (timeoutCodes.has(errorCode))
+    return new HubsoftError('timeout', defaultMessages.timeout, { details });
+  return new HubsoftError('network', defaultMessages.network, { details });
+}
+
+/** Sends once; answers the payload object or throws a HubsoftError (never an axios error). */
+export async function sendOnce(
+  http: AxiosInstance,
+  request: HttpRequest,
+  bearer: string | null,
+): Promise<JsonObject> {
+  if (request.signal?.aborted) throw cancelledError();
+  let response: AxiosResponse<string>;
+  try {
+    response = await http.request<string>({
+      method: request.method,
+      url: request.path,
+      params: request.query,
+      data: request.body,
+      timeout: request.timeoutMs,
+      signal: request.signal,
+      headers: bearer ? { Authorization: `Bearer ${bearer}` } : {},
+      onUploadProgress: request.onUploadProgress
+        ? (event) =>
+            request.onUploadProgress?.({ sentBytes: event.loaded, totalBytes: event.total ?? null })
+        : undefined,
+    });
+  } catch (error) {
+    throw transportFailure(error, request);
+  }
+  const header = (name: string): string | null => {
+    const value: unknown = response.headers[name];
+    return typeof value === 'string' ? value : null;
+  };
+  const answer = {
+    status: response.status,
+    contentType: header('content-type') ?? '',
+    body: typeof response.data === 'string' ? response.data : '',
+    retryAfterHeader: header('retry-after'),
+  };
+  const context = {
+    request: describeRequest(request),
+    httpErrorsAreBusiness: request.httpErrorsAreBusiness ?? false,
+  };
+  try {
+    return interpretAnswer(answer, context);
+  } catch (error) {
+    // A write answered with an unreadable body (HTML, cut JSON): it may or may not have applied.
+    if (!request.idempotent && error instanceof HubsoftError && error.kind === 'parse') {
+      throw new HubsoftError('ambiguous', defaultMessages.ambiguous, {
+        status: error.status,
+        details: error.details,
+      });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,295 @@
+/**
+ * The store's repository API, synchronous, over one profile's SQLite file. It runs inside the
+ * store worker (see worker-entry.ts); tests use it directly. Callers never see SQL.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type Database from 'better-sqlite3';
+import type { ConfigItem, ConfigListName, Customer, RemoteTicket } from '../hubsoft/model';
+import { ConfigLists } from './config-lists';
+import { Customers } from './customers';
+import { StoreError } from './errors';
+import { KeyValueStore } from './key-value';
+import { Outbox, type ActionFilter, type RetrySchedule } from './outbox';
+import { parseSearch } from './match-query';
+import { openWithRecovery, type OpenCheck } from './recovery';
+import { TicketSearch } from './search';
+import { StagedAttachments } from './staged-attachments';
+import { TicketReads } from './ticket-reads';
+import { TicketWrites } from './ticket-writes';
+import type {
+  ActionError,
+  ActionRequest,
+  CustomerSearchField,
+  JsonValue,
+  NewStagedAttachment,
+  OpenReport,
+  OutboxAction,
+  SearchHit,
+  SentOutcome,
+  StagedAttachment,
+  StoredConfigList,
+  StoredDraft,
+  StoredTicket,
+  TicketListPage,
+  TicketListQuery,
+} from './types';
+
+export interface StoreCoreOptions {
+  /** The clock; tests pass a fixed one. */
+  now?: () => Date;
+  /** How much of the file to check before using it; see recovery.ts. */
+  check?: OpenCheck;
+}
+
+const defaultSearchLimit = 50;
+export const searchListCap = 1000;
+const maxSearchLimit = 200;
+
+export class StoreCore {
+  readonly openReport: OpenReport;
+  private readonly db: Database.Database;
+  private readonly now: () => Date;
+  private readonly config: ConfigLists;
+  private readonly writes: TicketWrites;
+  private readonly reads: TicketReads;
+  private readonly search: TicketSearch;
+  private readonly outbox: Outbox;
+  private readonly drafts: KeyValueStore;
+  private readonly settings: KeyValueStore;
+  private readonly checkpoints: KeyValueStore;
+  private readonly customers: Customers;
+  private readonly staged: StagedAttachments;
+
+  /** Opens (creating, migrating or rebuilding as needed) the SQLite file at `file`. */
+  static open(file: string, options: StoreCoreOptions = {}): StoreCore {
+    const now = options.now ?? (() => new Date());
+    mkdirSync(dirname(file), { recursive: true });
+    const { db, report } = openWithRecovery(file, now, options.check);
+    return new StoreCore(db, report, now);
+  }
+
+  private constructor(db: Database.Database, report: OpenReport, now: () => Date) {
+    this.db = db;
+    this.openReport = report;
+    this.now = now;
+    this.config = new ConfigLists(db, now);
+    this.writes = new TicketWrites(db, now, this.config);
+    this.reads = new TicketReads(db);
+    this.search = new TicketSearch(db, this.reads);
+    this.drafts = new KeyValueStore(db, 'drafts', now);
+    this.settings = new KeyValueStore(db, 'settings', now);
+    this.checkpoints = new KeyValueStore(db, 'checkpoints', now);
+    this.outbox = new Outbox(db, now, this.writes, this.drafts);
+    this.customers = new Customers(db, now, this.writes);
+    this.staged = new StagedAttachments(db, now);
+  }
+
+  // Tickets
+
+  /** One backfill page, in one transaction; pending local changes stay on top. Returns keys. */
+  upsertRemoteTickets(tickets: RemoteTicket[]): string[] {
+    return this.db
+      .transaction(() => tickets.map((t) => this.writes.upsertRemote(t, { detail: false })))
+      .immediate();
+  }
+
+  /** A full ticket fetched on opening it: its messages replace the cached server ones. */
+  upsertTicketDetail(ticket: RemoteTicket): StoredTicket {
+    const key = this.db
+      .transaction(() => this.writes.upsertRemote(ticket, { detail: true }))
+      .immediate();
+    return this.requireTicket(key);
+  }
+
+  getTicket(key: string): StoredTicket | null {
+    const detail = this.reads.getDetail(key);
+    if (!detail) return null;
+    return {
+      ...detail.summary,
+      messages: detail.messages,
+      serviceOrders: detail.serviceOrders,
+      pending: this.outbox.openOnTicket(key),
+      raw: detail.raw,
+    };
+  }
+
+  findTicketKey(serverId: number): string | null {
+    return this.reads.keyOfServerId(serverId);
+  }
+
+  /**
+   * A page of the inbox. With search text, the list covers the tickets with the newest
+   * `searchListCap` matches: the search stays fast however common the words are.
+   */
+  listTickets(query: TicketListQuery = {}): TicketListPage {
+    if (!query.search?.trim()) return this.reads.list(query, null);
+    const parsed = parseSearch(query.search);
+    if (parsed === null) return { items: [], total: 0, nextCursor: null };
+    return this.reads.list(query, this.search.newestTicketSeqs(parsed, searchListCap));
+  }
+
+  searchTickets(text: string, options: { limit?: number } = {}): SearchHit[] {
+    const limit = Math.min(Math.max(options.limit ?? defaultSearchLimit, 1), maxSearchLimit);
+    return this.search.search(text, limit);
+  }
+
+  markTicketViewed(key: string): void {
+    this.writes.markViewed(key);
+  }
+
+  /** Open tickets sync should refresh first: viewed, then assigned to the agent, then newest. */
+  ticketsToRefresh(options: { limit: number; responsibleUserId?: number }): {
+    key: string;
+    id: number;
+  }[] {
+    return this.reads.refreshCandidates(options.limit, options.responsibleUserId ?? null);
+  }
+
+  /** An offline-created ticket got its server id; its local key stays the same. */
+  rekeyTicket(key: string, server: { id: number; protocol: string | null }): StoredTicket {
+    this.db
+      .transaction(() => this.writes.assignServerId(key, server.id, server.protocol))
+      .immediate();
+    return this.requireTicket(key);
+  }
+
+  // Drafts
+
+  getDraft(key: string): StoredDraft | null {
+    return this.drafts.get(key);
+  }
+
+  saveDraft(key: string, value: JsonValue): StoredDraft {
+    return this.drafts.set(key, value);
+  }
+
+  discardDraft(key: string): boolean {
+    return this.drafts.delete(key);
+  }
+
+  // Outbox
+
+  /** The local change and the outbox row in one transaction; returns the durable action. */
+  enqueueAction(request: ActionRequest, options: { discardDraft?: string } = {}): OutboxAction {
+    return this.outbox.enqueue(request, options);
+  }
+
+  getAction(id: number): OutboxAction | null {
+    return this.outbox.get(id);
+  }
+
+  listActions(filter: ActionFilter = {}): OutboxAction[] {
+    return this.outbox.list(filter);
+  }
+
+  nextSendableActions(limit: number): OutboxAction[] {
+    return this.outbox.nextSendable(limit);
+  }
+
+  markActionSending(id: number): OutboxAction {
+    return this.outbox.markSending(id);
+  }
+
+  markActionSent(id: number, outcome: SentOutcome = {}): OutboxAction {
+    return this.outbox.markSent(id, outcome);
+  }
+
+  scheduleActionRetry(id: number, schedule: RetrySchedule): OutboxAction {
+    return this.outbox.scheduleRetry(id, schedule);
+  }
+
+  markActionFailed(id: number, error: ActionError): OutboxAction {
+    return this.outbox.markFailed(id, error);
+  }
+
+  markActionNeedsAttention(id: number, error: ActionError): OutboxAction {
+    return this.outbox.markNeedsAttention(id, error);
+  }
+
+  retryAction(id: number, editedPayload?: JsonValue): OutboxAction {
+    return this.outbox.retry(id, editedPayload);
+  }
+
+  discardAction(id: number): OutboxAction {
+    return this.outbox.discard(id);
+  }
+
+  undoLocalChange(id: number): OutboxAction {
+    return this.outbox.undoLocalChange(id);
+  }
+
+  // Staged attachments
+
+  stageAttachment(file: NewStagedAttachment): StagedAttachment {
+    return this.staged.add(file);
+  }
+
+  getStagedAttachments(ids: string[]): StagedAttachment[] {
+    return this.staged.get(ids);
+  }
+
+  listStagedAttachments(): StagedAttachment[] {
+    return this.staged.list();
+  }
+
+  removeStagedAttachment(id: string): boolean {
+    return this.staged.remove(id);
+  }
+
+  // Sync checkpoints, settings, configuration lists
+
+  getCheckpoint(name: string): JsonValue | null {
+    return this.checkpoints.get(name)?.value ?? null;
+  }
+
+  setCheckpoint(name: string, value: JsonValue): void {
+    this.checkpoints.set(name, value);
+  }
+
+  getSetting(key: string): JsonValue | null {
+    return this.settings.get(key)?.value ?? null;
+  }
+
+  setSetting(key: string, value: JsonValue): void {
+    this.settings.set(key, value);
+  }
+
+  getConfigList(name: ConfigListName): StoredConfigList<ConfigItem> | null {
+    return this.config.get(name);
+  }
+
+  setConfigList(name: ConfigListName, items: ConfigItem[]): StoredConfigList<ConfigItem> {
+    return this.config.set(name, items);
+  }
+
+  // Customers
+
+  upsertCustomers(customers: Customer[]): void {
+    this.customers.upsert(customers);
+  }
+
+  searchCustomers(query: { by: CustomerSearchField; term: string; limit?: number }): Customer[] {
+    return this.customers.search(
+      query.by,
+      query.term,
+      Math.min(Math.max(query.limit ?? 20, 1), 100),
+    );
+  }
+
+  getCustomerByService(serviceId: number): Customer | null {
+    return this.customers.ofService(serviceId);
+  }
+
+  // Lifecycle
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private requireTicket(key: string): StoredTicket {
+    const ticket = this.getTicket(key);
+    if (!ticket) throw new StoreError('not_found', 'Atendimento não encontrado no cache local.');
+    return ticket;
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Keyset cursors for ticket lists: the sort key and row id of the last row shown, so the next
+ * page starts right after it with an index seek instead of skipping rows with OFFSET. The total
+ * counted for the first page rides along, so scrolling does not count the inbox again.
+ */
+import { z } from 'zod';
+import { StoreError } from './errors';
+import type { TicketSort } from './types';
+
+const ticketSorts = ['opened_desc', 'opened_asc', 'sla', 'updated_desc'] as const;
+
+const cursorSchema = z.object({
+  sort: z.enum(ticketSorts),
+  value: z.union([z.string(), z.number()]),
+  seq: z.number().int(),
+  total: z.number().int().nonnegative(),
+});
+
+export type ListCursor = z.infer<typeof cursorSchema>;
+
+export function encodeCursor(cursor: ListCursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+export function decodeCursor(text: string, sort: TicketSort): ListCursor {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    parsed = null;
+  }
+  const result = cursorSchema.safeParse(parsed);
+  if (!result.success || result.data.sort !== sort) {
+    throw new StoreError('invalid_input', 'Posição da lista inválida; recarregue a lista.');
+  }
+  return result.data;
+}

@@ -1,0 +1,85 @@
+/**
+ * What the agent typed, as an FTS5 query: every word must match, each as a prefix ("conex"
+ * finds "Conexão"; the tokenizer folds case and accents). A run of digits and punctuation is one
+ * number, so "123.456.789-01" finds the CPF stored as 12345678901.
+ */
+export interface ParsedSearch {
+  /** The FTS5 MATCH expression. */
+  match: string;
+  /** The words, folded like the index folds them, to mark them in a text. */
+  terms: string[];
+}
+
+export function parseSearch(text: string): ParsedSearch | null {
+  const terms: string[] = [];
+  for (const word of text.trim().split(/\s+/)) {
+    if (/^[\d.\-/]+$/.test(word)) {
+      const digits = word.replace(/\D/g, '');
+      if (digits) terms.push(digits);
+      continue;
+    }
+    for (const token of word.match(/[\p{L}\p{N}]+/gu) ?? []) terms.push(fold(token));
+  }
+  if (terms.length === 0) return null;
+  return { match: terms.map((term) => `"${term}"*`).join(' '), terms };
+}
+
+/** Lower case without accents, as `unicode61 remove_diacritics 2` indexes words. */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** search.ts asks snippet() to mark matches with char(2) and char(3): never in ticket text. */
+const matchOpen = '\u0002';
+const matchClose = '\u0003';
+
+export interface Highlighted {
+  text: string;
+  ranges: { start: number; end: number }[];
+}
+
+/** A marked snippet as plain text plus the positions of the matched words. */
+export function unmarkSnippet(marked: string): Highlighted {
+  const ranges: { start: number; end: number }[] = [];
+  let text = '';
+  let start = -1;
+  for (const char of marked) {
+    if (char === matchOpen) start = text.length;
+    else if (char === matchClose) {
+      if (start >= 0) ranges.push({ start, end: text.length });
+      start = -1;
+    } else text += char;
+  }
+  return { text, ranges };
+}
+
+/**
+ * The words of `text` that start with one of `terms`, in an excerpt of about `words` words
+ * around the first of them. Done here rather than with snippet(): asking FTS5 for one row's
+ * snippet re-runs the whole prefix query.
+ */
+export function highlightExcerpt(text: string, terms: string[], words: number): Highlighted {
+  const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    hit: terms.some((term) => fold(m[0]).startsWith(term)),
+  }));
+  const first = Math.max(
+    tokens.findIndex((t) => t.hit),
+    0,
+  );
+  const from = Math.max(first - Math.floor(words / 3), 0);
+  const to = Math.min(from + words, tokens.length);
+  const startAt = from === 0 ? 0 : (tokens[from]?.start ?? 0);
+  const endAt = to >= tokens.length ? text.length : (tokens[to - 1]?.end ?? text.length);
+  const prefix = from === 0 ? '' : '…';
+  const ranges = tokens
+    .slice(from, to)
+    .filter((t) => t.hit)
+    .map((t) => ({
+      start: t.start - startAt + prefix.length,
+      end: t.end - startAt + prefix.length,
+    }));
+  const suffix = endAt < text.length ? '…' : '';
+  return { text: prefix + text.slice(startAt, endAt) + suffix, ranges };
+}

@@ -1,0 +1,388 @@
+/**
+ * The outbox: every action the agent takes is a row here, written in the same transaction as the
+ * local change that shows it as pending. Rows move queued -> sending -> sent, or to failed /
+ * needs_attention / discarded; the text the agent typed stays in the payload throughout.
+ */
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { StoreError } from './errors';
+import { fromJsonOrNull, toJson } from './json';
+import type { KeyValueStore } from './key-value';
+import { parsePayload, validatePayload } from './payloads';
+import type { TicketWrites } from './ticket-writes';
+import {
+  actionKinds,
+  actionStates,
+  type ActionError,
+  type ActionRequest,
+  type ActionState,
+  type JsonValue,
+  type OutboxAction,
+  type SentOutcome,
+} from './types';
+
+interface ActionRow {
+  id: number;
+  ticket_key: string;
+  kind: string;
+  payload: string;
+  state: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  first_failed_at: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  result: string | null;
+  depends_on: number | null;
+  local_ref: string | null;
+}
+
+const actionErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  details: z.custom<JsonValue>().optional(),
+});
+
+/** Actions that still hold their ticket's queue: later actions on it wait behind them. */
+const openStates = "('queued', 'sending', 'failed', 'needs_attention')";
+
+export interface ActionFilter {
+  states?: ActionState[];
+  ticketKey?: string;
+}
+
+export interface RetrySchedule {
+  error: ActionError;
+  /** ISO 8601: not sent again before this. */
+  nextAttemptAt: string;
+  /** False when the failure was being offline: waiting for the network costs no attempt. */
+  countAttempt: boolean;
+}
+
+export class Outbox {
+  private readonly statements;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => Date,
+    private readonly tickets: TicketWrites,
+    private readonly drafts: KeyValueStore,
+  ) {
+    this.statements = {
+      insert: db.prepare(
+        `INSERT INTO outbox (ticket_key, kind, payload, state, created_at, updated_at, depends_on,
+           local_ref)
+         VALUES (?, ?, ?, 'queued', ?, ?, ?, ?)`,
+      ),
+      byId: db.prepare<ActionRow>('SELECT * FROM outbox WHERE id = ?'),
+      all: db.prepare<ActionRow>('SELECT * FROM outbox ORDER BY id'),
+      byTicket: db.prepare<ActionRow>('SELECT * FROM outbox WHERE ticket_key = ? ORDER BY id'),
+      openCreate: db
+        .prepare(
+          `SELECT id FROM outbox WHERE ticket_key = ? AND kind = 'create'
+           AND state NOT IN ('sent', 'discarded')`,
+        )
+        .pluck(),
+      openOnTicket: db.prepare<ActionRow>(
+        `SELECT * FROM outbox WHERE ticket_key = ? AND state IN ${openStates} ORDER BY id`,
+      ),
+      sendable: db.prepare<ActionRow>(
+        `SELECT o.* FROM outbox o
+         WHERE o.state = 'queued'
+           AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= @now)
+           AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.ticket_key = o.ticket_key
+                           AND p.id < o.id AND p.state IN ${openStates})
+           AND (o.depends_on IS NULL OR EXISTS (SELECT 1 FROM outbox d
+                                                WHERE d.id = o.depends_on AND d.state = 'sent'))
+         ORDER BY o.id LIMIT @limit`,
+      ),
+      update: db.prepare(
+        `UPDATE outbox SET state = @state, attempts = @attempts, next_attempt_at = @next_attempt_at,
+           first_failed_at = @first_failed_at, last_error = @last_error, result = @result,
+           payload = @payload, local_ref = @local_ref, updated_at = @updated_at
+         WHERE id = @id`,
+      ),
+    };
+  }
+
+  /** Applies the local change and queues the action, atomically; resolves once durable. */
+  enqueue(request: ActionRequest, options: { discardDraft?: string } = {}): OutboxAction {
+    return this.db
+      .transaction(() => {
+        const now = this.now().toISOString();
+        const payload = validatePayload(request.kind, request.payload);
+        let ticketKey: string;
+        let localRef: string | null = null;
+        if (request.kind === 'create') {
+          ticketKey = `local:${randomUUID()}`;
+          this.tickets.createLocal(ticketKey, request.payload, now);
+        } else if (request.kind === 'reply') {
+          ticketKey = request.ticketKey;
+          localRef = this.tickets.addPendingMessage(ticketKey, request.payload.text, now);
+        } else {
+          ticketKey = request.ticketKey;
+          this.tickets.requireTicket(ticketKey);
+        }
+        const dependsOn =
+          request.kind === 'create'
+            ? null
+            : ((this.statements.openCreate.get(ticketKey) as number | undefined) ?? null);
+        const { lastInsertRowid } = this.statements.insert.run(
+          ticketKey,
+          request.kind,
+          toJson(payload),
+          now,
+          now,
+          dependsOn,
+          localRef,
+        );
+        if (request.kind === 'update' || request.kind === 'close') {
+          this.tickets.resettle(ticketKey, true);
+        }
+        if (options.discardDraft !== undefined) this.drafts.delete(options.discardDraft);
+        return this.require(Number(lastInsertRowid));
+      })
+      .immediate();
+  }
+
+  get(id: number): OutboxAction | null {
+    const row = this.statements.byId.get(id);
+    return row ? toAction(row) : null;
+  }
+
+  list(filter: ActionFilter = {}): OutboxAction[] {
+    const rows =
+      filter.ticketKey === undefined
+        ? this.statements.all.all()
+        : this.statements.byTicket.all(filter.ticketKey);
+    const actions = rows.map(toAction);
+    return filter.states ? actions.filter((a) => filter.states?.includes(a.state)) : actions;
+  }
+
+  /** Actions on their way for one ticket: what `getTicket` shows as pending. */
+  openOnTicket(ticketKey: string): OutboxAction[] {
+    return this.statements.openOnTicket.all(ticketKey).map(toAction);
+  }
+
+  /**
+   * What the sender may send now: per ticket only its oldest unfinished action, and only if it
+   * is queued, due, and whatever it depends on was sent. Several tickets at once, oldest first.
+   */
+  nextSendable(limit: number): OutboxAction[] {
+    return this.statements.sendable.all({ now: this.now().toISOString(), limit }).map(toAction);
+  }
+
+  markSending(id: number): OutboxAction {
+    return this.change(id, ['queued'], (action) => ({
+      state: 'sending',
+      attempts: action.attempts + 1,
+    }));
+  }
+
+  markSent(id: number, outcome: SentOutcome = {}): OutboxAction {
+    return this.db.transaction(() => {
+      const action = this.change(id, ['sending', 'needs_attention'], () => ({
+        state: 'sent',
+        nextAttemptAt: null,
+        result: outcome.result ?? null,
+      }));
+      if (action.kind === 'create' && outcome.ticket) {
+        this.tickets.assignServerId(action.ticketKey, outcome.ticket.id, outcome.ticket.protocol);
+      } else if (action.kind === 'reply' && action.localRef) {
+        this.tickets.confirmMessage(action.localRef, outcome.messageId ?? null);
+      } else if (action.kind === 'update' || action.kind === 'close') {
+        this.tickets.absorbSentChange(
+          action.ticketKey,
+          action.kind,
+          action.payload,
+          action.createdAt,
+        );
+        this.tickets.resettle(action.ticketKey, true);
+      }
+      return action;
+    })();
+  }
+
+  /** A transient failure: back to the queue, due again at `nextAttemptAt`. */
+  scheduleRetry(id: number, schedule: RetrySchedule): OutboxAction {
+    const now = this.now().toISOString();
+    return this.change(id, ['sending'], (action) => ({
+      state: 'queued',
+      attempts: schedule.countAttempt ? action.attempts : Math.max(action.attempts - 1, 0),
+      nextAttemptAt: schedule.nextAttemptAt,
+      firstFailedAt: schedule.countAttempt ? (action.firstFailedAt ?? now) : action.firstFailedAt,
+      lastError: schedule.error,
+    }));
+  }
+
+  /** The server refused it (closed ticket, validation): the local change is undone, text kept. */
+  markFailed(id: number, error: ActionError): OutboxAction {
+    return this.db.transaction(() => {
+      const now = this.now().toISOString();
+      const action = this.change(id, ['queued', 'sending', 'needs_attention'], (current) => ({
+        state: 'failed',
+        nextAttemptAt: null,
+        firstFailedAt: current.firstFailedAt ?? now,
+        lastError: error,
+      }));
+      this.undo(action);
+      return action;
+    })();
+  }
+
+  /** The outcome is unknown or failures lasted too long: the agent decides. */
+  markNeedsAttention(id: number, error: ActionError): OutboxAction {
+    return this.change(id, ['queued', 'sending'], () => ({
+      state: 'needs_attention',
+      nextAttemptAt: null,
+      lastError: error,
+    }));
+  }
+
+  /** The agent retries, possibly with edited text: the local change is shown again. */
+  retry(id: number, payload?: unknown): OutboxAction {
+    return this.db.transaction(() => {
+      const current = this.require(id);
+      const edited =
+        payload === undefined ? current.payload : validatePayload(current.kind, payload);
+      const action = this.change(id, ['failed', 'needs_attention'], () => ({
+        state: 'queued',
+        attempts: 0,
+        nextAttemptAt: null,
+        firstFailedAt: null,
+        lastError: null,
+        payload: edited,
+      }));
+      return this.reapply(action);
+    })();
+  }
+
+  /**
+   * The agent gives up on an action: its local change is undone. Discarding an offline create
+   * discards what was queued on that ticket too, since it can never be sent.
+   */
+  discard(id: number): OutboxAction {
+    return this.db.transaction(() => {
+      const action = this.change(id, ['queued', 'failed', 'needs_attention'], () => ({
+        state: 'discarded',
+        nextAttemptAt: null,
+      }));
+      this.undo(action);
+      if (action.kind === 'create') {
+        for (const dependent of this.openOnTicket(action.ticketKey)) {
+          if (dependent.state === 'sending') continue;
+          this.undo(this.change(dependent.id, [dependent.state], () => ({ state: 'discarded' })));
+        }
+        this.tickets.deleteLocal(action.ticketKey);
+      }
+      return action;
+    })();
+  }
+
+  /** Takes back the local change of a failed or discarded action; the payload keeps its text. */
+  undoLocalChange(id: number): OutboxAction {
+    return this.db.transaction(() => {
+      const action = this.require(id);
+      if (action.state !== 'failed' && action.state !== 'discarded') {
+        throw new StoreError(
+          'invalid_state',
+          'Só é possível desfazer a alteração de uma ação que falhou ou foi descartada.',
+        );
+      }
+      this.undo(action);
+      return this.require(id);
+    })();
+  }
+
+  private undo(action: OutboxAction): void {
+    if (action.kind === 'reply' && action.localRef) {
+      this.tickets.removePendingMessage(action.localRef);
+    } else if (action.kind === 'update' || action.kind === 'close') {
+      this.tickets.resettle(action.ticketKey, true);
+    } else if (action.kind === 'create' && action.state === 'discarded') {
+      this.tickets.deleteLocal(action.ticketKey);
+    }
+  }
+
+  private reapply(action: OutboxAction): OutboxAction {
+    if (action.kind === 'create') {
+      this.tickets.createLocal(action.ticketKey, action.payload, action.createdAt);
+      this.tickets.setLocalDescription(action.ticketKey, action.payload.description);
+    } else if (action.kind === 'reply') {
+      if (action.localRef && this.tickets.hasPendingMessage(action.localRef)) {
+        this.tickets.setPendingMessageText(action.localRef, action.payload.text);
+      } else {
+        const localRef = this.tickets.addPendingMessage(
+          action.ticketKey,
+          action.payload.text,
+          this.now().toISOString(),
+        );
+        return this.change(action.id, ['queued'], () => ({ localRef }));
+      }
+    } else if (action.kind === 'update' || action.kind === 'close') {
+      this.tickets.resettle(action.ticketKey, true);
+    }
+    return action;
+  }
+
+  private require(id: number): OutboxAction {
+    const action = this.get(id);
+    if (!action) throw new StoreError('not_found', 'Ação não encontrada na fila de envio.');
+    return action;
+  }
+
+  /** Moves an action on if it is in one of the expected states; anything else is refused. */
+  private change(
+    id: number,
+    from: ActionState[],
+    next: (action: OutboxAction) => Partial<Omit<OutboxAction, 'id' | 'kind' | 'ticketKey'>> & {
+      payload?: unknown;
+    },
+  ): OutboxAction {
+    const action = this.require(id);
+    if (!from.includes(action.state)) {
+      throw new StoreError(
+        'invalid_state',
+        `A ação não pode passar de "${action.state}" para este estado.`,
+      );
+    }
+    const changed = { ...action, ...next(action) };
+    this.statements.update.run({
+      id,
+      state: changed.state,
+      attempts: changed.attempts,
+      next_attempt_at: changed.nextAttemptAt,
+      first_failed_at: changed.firstFailedAt,
+      last_error: changed.lastError === null ? null : toJson(changed.lastError),
+      result: changed.result === null ? null : toJson(changed.result),
+      payload: toJson(changed.payload),
+      local_ref: changed.localRef,
+      updated_at: this.now().toISOString(),
+    });
+    return this.require(id);
+  }
+}
+
+/** Rows are validated when read: the file may come from another app version or a salvage. */
+function toAction(row: ActionRow): OutboxAction {
+  const kind = z.enum(actionKinds).parse(row.kind);
+  const lastError = fromJsonOrNull(row.last_error);
+  return {
+    id: row.id,
+    ticketKey: row.ticket_key,
+    kind,
+    payload: parsePayload(kind, JSON.parse(row.payload)),
+    state: z.enum(actionStates).parse(row.state),
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    firstFailedAt: row.first_failed_at,
+    lastError: lastError === null ? null : actionErrorSchema.parse(lastError),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    result: fromJsonOrNull(row.result),
+    dependsOn: row.depends_on,
+    localRef: row.local_ref,
+  } as OutboxAction;
+}

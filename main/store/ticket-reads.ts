@@ -1,0 +1,204 @@
+/** Reading tickets: one with its history, filtered and sorted pages, and lookups by id. */
+import type Database from 'better-sqlite3';
+import type { ServiceOrder } from '../hubsoft/model';
+import { decodeCursor, encodeCursor } from './cursor';
+import { summaryColumns, toSummary, type TicketSummaryRow } from './ticket-rows';
+import type {
+  StoredMessage,
+  TicketListPage,
+  TicketListQuery,
+  TicketSort,
+  TicketSummary,
+} from './types';
+
+interface SortSpec {
+  column: 'opened_at' | 'sla_sort' | 'updated_at';
+  descending: boolean;
+}
+
+const sortSpecs: Record<TicketSort, SortSpec> = {
+  opened_desc: { column: 'opened_at', descending: true },
+  opened_asc: { column: 'opened_at', descending: false },
+  sla: { column: 'sla_sort', descending: false },
+  updated_desc: { column: 'updated_at', descending: true },
+};
+
+const defaultPageSize = 100;
+const maxPageSize = 500;
+/** Filter combinations prepared at once; past this the cache starts over. */
+const maxCachedStatements = 100;
+
+interface MessageRow {
+  id: number | null;
+  local_id: string;
+  text: string;
+  created_at: string;
+  pending: number;
+}
+
+interface DetailRow extends TicketSummaryRow {
+  service_orders: string;
+  raw: string;
+}
+
+export class TicketReads {
+  private readonly statements;
+  /** Prepared list queries by SQL text: the filter combinations an inbox uses are few. */
+  private readonly listStatements = new Map<string, Database.Statement>();
+
+  constructor(private readonly db: Database.Database) {
+    this.statements = {
+      detail: db.prepare<DetailRow>(
+        `SELECT ${summaryColumns}, t.service_orders, t.raw FROM tickets t WHERE t.key = ?`,
+      ),
+      messages: db.prepare<MessageRow>(
+        `SELECT id, local_id, text, created_at, pending FROM messages
+         WHERE ticket_key = ? ORDER BY created_at, seq`,
+      ),
+      bySeqs: db.prepare<TicketSummaryRow>(
+        `SELECT ${summaryColumns} FROM tickets t WHERE t.seq IN (SELECT value FROM json_each(?))`,
+      ),
+      keyOfId: db.prepare('SELECT key FROM tickets WHERE id = ?').pluck(),
+      refreshOrder: db.prepare<{ key: string; id: number }>(
+        `SELECT key, id FROM tickets t
+         WHERE is_closed = 0 AND id IS NOT NULL
+         ORDER BY last_viewed_at IS NULL, last_viewed_at DESC,
+           NOT EXISTS (SELECT 1 FROM ticket_responsibles r
+                       WHERE r.ticket_seq = t.seq AND r.user_id = ?),
+           opened_at DESC
+         LIMIT ?`,
+      ),
+    };
+  }
+
+  getDetail(key: string): {
+    summary: TicketSummary;
+    messages: StoredMessage[];
+    serviceOrders: ServiceOrder[];
+    raw: Record<string, unknown>;
+  } | null {
+    const row = this.statements.detail.get(key);
+    if (!row) return null;
+    const messages = this.statements.messages.all(key).map((m) => ({
+      id: m.id,
+      localId: m.local_id,
+      text: m.text,
+      createdAt: m.created_at,
+      pending: m.pending === 1,
+    }));
+    return {
+      summary: toSummary(row),
+      messages,
+      serviceOrders: JSON.parse(row.service_orders) as ServiceOrder[],
+      raw: JSON.parse(row.raw) as Record<string, unknown>,
+    };
+  }
+
+  summariesBySeq(seqs: number[]): Map<number, TicketSummary> {
+    const rows = this.statements.bySeqs.all(JSON.stringify(seqs));
+    return new Map(rows.map((row) => [row.seq, toSummary(row)]));
+  }
+
+  keyOfServerId(id: number): string | null {
+    return (this.statements.keyOfId.get(id) as string | undefined) ?? null;
+  }
+
+  /**
+   * Open tickets in the order sync should refresh them: those the agent opened (most recent
+   * first), then those they are responsible for, then the newest.
+   */
+  refreshCandidates(
+    limit: number,
+    responsibleUserId: number | null,
+  ): { key: string; id: number }[] {
+    return this.statements.refreshOrder.all(responsibleUserId ?? -1, limit);
+  }
+
+  /**
+   * One page of tickets. `matching` restricts it to the row ids a search found (see
+   * TicketSearch.newestTicketSeqs), or is null without search text.
+   */
+  list(query: TicketListQuery, matching: number[] | null): TicketListPage {
+    const sort = query.sort ?? 'opened_desc';
+    const spec = sortSpecs[sort];
+    const limit = Math.min(Math.max(Math.trunc(query.limit ?? defaultPageSize), 1), maxPageSize);
+    const filters: string[] = [];
+    const params: unknown[] = [];
+    let from = 'tickets t';
+    if (query.status === 'open') filters.push('t.is_closed = 0');
+    if (query.status === 'closed') filters.push('t.is_closed = 1');
+    if (query.statusIds?.length) {
+      filters.push(`t.status_id IN (${placeholders(query.statusIds)})`);
+      params.push(...query.statusIds);
+    }
+    if (query.typeIds?.length) {
+      filters.push(`t.type_id IN (${placeholders(query.typeIds)})`);
+      params.push(...query.typeIds);
+    }
+    if (query.responsibleUserId !== undefined) {
+      // A join lets SQLite start from the agent's few tickets instead of scanning them all.
+      from = 'ticket_responsibles r JOIN tickets t ON t.seq = r.ticket_seq';
+      filters.push('r.user_id = ?');
+      params.push(query.responsibleUserId);
+    }
+    if (query.openedFrom) {
+      filters.push('t.opened_at >= ?');
+      params.push(query.openedFrom);
+    }
+    if (query.openedTo) {
+      filters.push('t.opened_at <= ?');
+      params.push(query.openedTo);
+    }
+    if (matching !== null) {
+      filters.push('t.seq IN (SELECT value FROM json_each(?))');
+      params.push(JSON.stringify(matching));
+    }
+    const cursor = query.cursor ? decodeCursor(query.cursor, sort) : null;
+    const where = filters.length ? `WHERE ${filters.join(' AND ')}` : '';
+    const total =
+      cursor?.total ??
+      (this.statement(`SELECT count(*) FROM ${from} ${where}`)
+        .pluck()
+        .get(...params) as number);
+
+    const pageFilters = [...filters];
+    const pageParams = [...params];
+    if (cursor) {
+      pageFilters.push(`(t.${spec.column}, t.seq) ${spec.descending ? '<' : '>'} (?, ?)`);
+      pageParams.push(cursor.value, cursor.seq);
+    }
+    const direction = spec.descending ? 'DESC' : 'ASC';
+    const pageWhere = pageFilters.length ? `WHERE ${pageFilters.join(' AND ')}` : '';
+    const rows = this.statement(
+      `SELECT ${summaryColumns}, t.sla_sort FROM ${from} ${pageWhere}
+       ORDER BY t.${spec.column} ${direction}, t.seq ${direction} LIMIT ?`,
+    ).all(...pageParams, limit + 1) as (TicketSummaryRow & { sla_sort: number })[];
+
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    const nextCursor =
+      rows.length > limit && last
+        ? encodeCursor({ sort, value: sortValue(last, spec), seq: last.seq, total })
+        : null;
+    return { items: page.map(toSummary), total, nextCursor };
+  }
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.listStatements.get(sql);
+    if (!statement) {
+      if (this.listStatements.size >= maxCachedStatements) this.listStatements.clear();
+      statement = this.db.prepare(sql);
+      this.listStatements.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+function sortValue(row: TicketSummaryRow & { sla_sort: number }, spec: SortSpec): string | number {
+  if (spec.column === 'sla_sort') return row.sla_sort;
+  return spec.column === 'opened_at' ? row.opened_at : row.updated_at;
+}
+
+function placeholders(values: unknown[]): string {
+  return values.map(() => '?').join(', ');
+}

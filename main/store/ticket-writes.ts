@@ -1,0 +1,449 @@
+/**
+ * Writes to tickets and messages: the server's copy from sync, and the local rows queued actions
+ * show as pending. Callers wrap these in their own transactions.
+ */
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import type { RemoteMessage, RemoteTicket } from '../hubsoft/model';
+import type { ConfigLists } from './config-lists';
+import { StoreError } from './errors';
+import { parsePayload } from './payloads';
+import { TimeOrderedIds } from './seq';
+import {
+  applyClose,
+  applyUpdate,
+  fieldsFromRow,
+  overridableColumns,
+  type FieldGroup,
+  type OverridableFields,
+  type OverridableRow,
+} from './ticket-fields';
+import type { ActionKind, CreatePayload } from './types';
+
+interface ExistingTicketRow extends OverridableRow {
+  seq: number;
+  key: string;
+  customer_document: string | null;
+  responsible_user_ids: string;
+  service_orders: string;
+  raw: string;
+  updated_at: string;
+  pending_fields: string;
+  server_copy: string | null;
+}
+
+const serverCopySchema = z.object({
+  statusId: z.number().nullable(),
+  statusPrefix: z.string().nullable(),
+  statusLabel: z.string().nullable(),
+  typeId: z.number().nullable(),
+  typeLabel: z.string().nullable(),
+  description: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  closingDescription: z.string().nullable(),
+  closingReasonId: z.number().nullable(),
+});
+
+/** States whose local change is shown: the action is still on its way. */
+const appliedStates = "('queued', 'sending', 'needs_attention')";
+
+export class TicketWrites {
+  private readonly ticketIds: TimeOrderedIds;
+  private readonly messageIds: TimeOrderedIds;
+  private readonly statements;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => Date,
+    private readonly config: ConfigLists,
+  ) {
+    this.ticketIds = new TimeOrderedIds(db, 'tickets');
+    this.messageIds = new TimeOrderedIds(db, 'messages');
+    const serverColumns = `id, protocol, opened_at, ${overridableColumns}, customer_id,
+      customer_code, customer_name, customer_document, service_id, sla_remaining, sla_percent,
+      responsible_user_ids, opened_by_user_id, server_draft, attachment_count, service_orders, raw,
+      server_copy, updated_at`;
+    const serverValues = `@id, @protocol, @opened_at, @status_id, @status_prefix, @status_label,
+      @type_id, @type_label, @description, @closed_at, @closing_description, @closing_reason_id,
+      @customer_id, @customer_code, @customer_name, @customer_document, @service_id,
+      @sla_remaining, @sla_percent, @responsible_user_ids, @opened_by_user_id, @server_draft,
+      @attachment_count, @service_orders, @raw, @server_copy, @updated_at`;
+    this.statements = {
+      byId: db.prepare<ExistingTicketRow>(
+        `SELECT seq, key, customer_document, responsible_user_ids, service_orders, raw, updated_at,
+           pending_fields, server_copy, ${overridableColumns}
+         FROM tickets WHERE id = ?`,
+      ),
+      byKey: db.prepare<ExistingTicketRow>(
+        `SELECT seq, key, customer_document, responsible_user_ids, service_orders, raw, updated_at,
+           pending_fields, server_copy, ${overridableColumns}
+         FROM tickets WHERE key = ?`,
+      ),
+      insertServer: db.prepare(
+        `INSERT INTO tickets (seq, key, ${serverColumns}) VALUES (@seq, @key, ${serverValues})`,
+      ),
+      updateServer: db.prepare(
+        `UPDATE tickets SET (${serverColumns}) = (${serverValues}) WHERE seq = @seq`,
+      ),
+      markDetail: db.prepare('UPDATE tickets SET detail_fetched_at = ? WHERE seq = ?'),
+      documentOf: db.prepare('SELECT document FROM customers WHERE id = ?').pluck(),
+      clearResponsibles: db.prepare('DELETE FROM ticket_responsibles WHERE ticket_seq = ?'),
+      addResponsible: db.prepare(
+        'INSERT OR IGNORE INTO ticket_responsibles (ticket_seq, user_id) VALUES (?, ?)',
+      ),
+      serverMessageIds: db.prepare<{ seq: number; id: number | null }>(
+        'SELECT seq, id FROM messages WHERE ticket_key = ? AND pending = 0',
+      ),
+      deleteMessage: db.prepare('DELETE FROM messages WHERE seq = ?'),
+      insertMessage: db.prepare(
+        `INSERT INTO messages (seq, local_id, id, ticket_key, text, created_at, pending)
+         VALUES (@seq, @local_id, @id, @ticket_key, @text, @created_at, 0)`,
+      ),
+      updateMessage: db.prepare(
+        `UPDATE messages SET ticket_key = @ticket_key, text = @text, created_at = @created_at,
+           pending = 0 WHERE id = @id`,
+      ),
+      messageExists: db.prepare('SELECT 1 FROM messages WHERE id = ?').pluck(),
+      openChanges: db.prepare<{ kind: ActionKind; payload: string; created_at: string }>(
+        `SELECT kind, payload, created_at FROM outbox
+         WHERE ticket_key = ? AND kind IN ('update', 'close') AND state IN ${appliedStates}
+         ORDER BY id`,
+      ),
+      writeFields: db.prepare(
+        `UPDATE tickets SET (${overridableColumns}, pending_fields, server_copy) =
+           (@status_id, @status_prefix, @status_label, @type_id, @type_label, @description,
+            @closed_at, @closing_description, @closing_reason_id, @pending_fields, @server_copy)
+         WHERE key = @key`,
+      ),
+      touch: db.prepare('UPDATE tickets SET updated_at = ?, updated_locally_at = ? WHERE key = ?'),
+      writeServerCopy: db.prepare('UPDATE tickets SET server_copy = ? WHERE key = ?'),
+      customerOfService: db.prepare<{
+        id: number;
+        code: number | null;
+        name: string;
+        document: string | null;
+      }>(
+        `SELECT c.id, c.code, c.name, c.document FROM customer_services s
+         JOIN customers c ON c.id = s.customer_id WHERE s.id = ?`,
+      ),
+      insertLocal: db.prepare(
+        `INSERT INTO tickets (seq, key, opened_at, status_id, status_prefix, status_label, type_id,
+           type_label, customer_id, customer_code, customer_name, customer_document, service_id,
+           description, updated_at, updated_locally_at)
+         VALUES (@seq, @key, @opened_at, @status_id, @status_prefix, @status_label, @type_id,
+           @type_label, @customer_id, @customer_code, @customer_name, @customer_document,
+           @service_id, @description, @opened_at, @opened_at)`,
+      ),
+      deleteLocal: db.prepare('DELETE FROM tickets WHERE key = ? AND id IS NULL'),
+      deleteByKey: db.prepare('DELETE FROM tickets WHERE key = ?'),
+      ticketExists: db.prepare('SELECT 1 FROM tickets WHERE key = ?').pluck(),
+      insertPending: db.prepare(
+        `INSERT INTO messages (seq, local_id, ticket_key, text, created_at, pending)
+         VALUES (?, ?, ?, ?, ?, 1)`,
+      ),
+      pendingMessageText: db.prepare(
+        'UPDATE messages SET text = ? WHERE local_id = ? AND pending = 1',
+      ),
+      hasPending: db.prepare('SELECT 1 FROM messages WHERE local_id = ? AND pending = 1').pluck(),
+      localDescription: db.prepare(
+        'UPDATE tickets SET description = ? WHERE key = ? AND id IS NULL',
+      ),
+      deletePending: db.prepare('DELETE FROM messages WHERE local_id = ? AND pending = 1'),
+      confirmMessage: db.prepare('UPDATE messages SET pending = 0, id = ? WHERE local_id = ?'),
+      moveActions: db.prepare('UPDATE outbox SET ticket_key = ? WHERE ticket_key = ?'),
+      setServerId: db.prepare(
+        'UPDATE tickets SET id = ?, protocol = coalesce(?, protocol), updated_at = ? WHERE key = ?',
+      ),
+      viewed: db.prepare('UPDATE tickets SET last_viewed_at = ? WHERE key = ?'),
+      documentForCustomer: db.prepare(
+        'UPDATE tickets SET customer_document = ? WHERE customer_id = ? AND customer_document IS NOT ?',
+      ),
+    };
+  }
+
+  /** Writes the server's copy of one ticket and returns its local key. */
+  upsertRemote(ticket: RemoteTicket, options: { detail: boolean }): string {
+    const s = this.statements;
+    const existing = s.byId.get(ticket.id);
+    const now = this.now().toISOString();
+    const pendingGroups = existing ? parseGroups(existing.pending_fields) : [];
+    const previousServer = existing ? this.serverFields(existing) : null;
+    const labels = this.config.labels();
+    const statusId = ticket.status?.id ?? ticket.statusId;
+    const typeId = ticket.type?.id ?? ticket.typeId;
+    const server: OverridableFields = {
+      statusId,
+      statusPrefix:
+        ticket.status?.prefix ?? (statusId === null ? null : labels.status(statusId).prefix),
+      statusLabel:
+        ticket.status?.label ?? (statusId === null ? null : labels.status(statusId).label),
+      typeId,
+      typeLabel: ticket.type?.label ?? (typeId === null ? null : labels.type(typeId)),
+      // List endpoints never carry the opening text: keep the one a detail fetch brought.
+      description: ticket.description ?? previousServer?.description ?? null,
+      closedAt: ticket.closedAt,
+      closingDescription: ticket.closingDescription,
+      closingReasonId: ticket.closingReasonId,
+    };
+    const raw = JSON.stringify(ticket.raw);
+    const responsibles = JSON.stringify(ticket.responsibleUserIds);
+    const knownDocument =
+      ticket.customer === null ? null : (s.documentOf.get(ticket.customer.id) as string | null);
+    const values = {
+      id: ticket.id,
+      protocol: ticket.protocol,
+      opened_at: ticket.openedAt,
+      ...columnsOf(server),
+      customer_id: ticket.customer?.id ?? null,
+      customer_code: ticket.customer?.code ?? null,
+      customer_name: ticket.customer?.name ?? null,
+      customer_document:
+        knownDocument ?? documentFromRaw(ticket.raw) ?? existing?.customer_document ?? null,
+      service_id: ticket.serviceId,
+      sla_remaining: ticket.sla.remaining,
+      sla_percent: ticket.sla.percentRemaining,
+      responsible_user_ids: responsibles,
+      opened_by_user_id: ticket.openedByUserId,
+      server_draft: ticket.draft ? 1 : 0,
+      attachment_count: ticket.attachmentCount,
+      service_orders:
+        ticket.serviceOrders === null
+          ? (existing?.service_orders ?? '[]')
+          : JSON.stringify(ticket.serviceOrders),
+      raw,
+      server_copy: pendingGroups.length > 0 ? JSON.stringify(server) : null,
+      updated_at: existing && existing.raw === raw ? existing.updated_at : now,
+    };
+    let seq: number;
+    let key: string;
+    if (existing) {
+      seq = existing.seq;
+      key = existing.key;
+      s.updateServer.run({ ...values, seq });
+    } else {
+      seq = this.ticketIds.next(ticket.openedAt, ticket.id);
+      key = `t:${ticket.id}`;
+      s.insertServer.run({ ...values, seq, key });
+    }
+    if (!existing || existing.responsible_user_ids !== responsibles) {
+      s.clearResponsibles.run(seq);
+      for (const userId of ticket.responsibleUserIds) s.addResponsible.run(seq, userId);
+    }
+    if (pendingGroups.length > 0) this.resettle(key, false);
+    if (ticket.messages !== null) this.replaceServerMessages(key, ticket.messages);
+    if (options.detail) s.markDetail.run(now, seq);
+    return key;
+  }
+
+  /** The server's messages replace the cached ones; messages still queued here stay. */
+  private replaceServerMessages(key: string, messages: RemoteMessage[]): void {
+    const s = this.statements;
+    const incoming = new Set(messages.map((m) => m.id));
+    for (const row of s.serverMessageIds.all(key)) {
+      if (row.id === null || !incoming.has(row.id)) s.deleteMessage.run(row.seq);
+    }
+    for (const message of messages) {
+      const values = {
+        id: message.id,
+        ticket_key: key,
+        text: message.text,
+        created_at: message.createdAt,
+      };
+      if (s.messageExists.get(message.id) !== undefined) {
+        s.updateMessage.run(values);
+      } else {
+        const seq = this.messageIds.next(message.createdAt, message.id);
+        s.insertMessage.run({ ...values, seq, local_id: `m:${message.id}` });
+      }
+    }
+  }
+
+  /**
+   * Shows the server's values with every still-open update and close of this ticket folded on
+   * top, in the order they were queued. `touched` stamps the row as changed here.
+   */
+  resettle(key: string, touched: boolean): void {
+    const s = this.statements;
+    const row = s.byKey.get(key);
+    if (!row) return;
+    const base = this.serverFields(row);
+    let fields = base;
+    const groups = new Set<FieldGroup>();
+    const labels = this.config.labels();
+    for (const change of s.openChanges.all(key)) {
+      const applied = applyChange(
+        fields,
+        change.kind,
+        JSON.parse(change.payload),
+        change.created_at,
+        labels,
+      );
+      fields = applied.fields;
+      for (const group of applied.groups) groups.add(group);
+    }
+    s.writeFields.run({
+      key,
+      ...columnsOf(fields),
+      pending_fields: JSON.stringify([...groups]),
+      server_copy: groups.size > 0 ? JSON.stringify(base) : null,
+    });
+    if (touched) {
+      const now = this.now().toISOString();
+      s.touch.run(now, now, key);
+    }
+  }
+
+  /** The server accepted an update or close: its values become the server's copy. */
+  absorbSentChange(key: string, kind: ActionKind, payload: unknown, createdAt: string): void {
+    const row = this.statements.byKey.get(key);
+    if (!row) return;
+    const applied = applyChange(
+      this.serverFields(row),
+      kind,
+      payload,
+      createdAt,
+      this.config.labels(),
+    );
+    this.statements.writeServerCopy.run(JSON.stringify(applied.fields), key);
+  }
+
+  createLocal(key: string, payload: CreatePayload, createdAt: string): void {
+    const s = this.statements;
+    if (s.ticketExists.get(key) !== undefined) return;
+    const customer = s.customerOfService.get(payload.serviceId);
+    const labels = this.config.labels();
+    const status = payload.statusId ? labels.status(payload.statusId) : null;
+    s.insertLocal.run({
+      seq: this.ticketIds.next(createdAt, 0),
+      key,
+      opened_at: createdAt,
+      status_id: payload.statusId ?? null,
+      status_prefix: status?.prefix ?? null,
+      status_label: status?.label ?? null,
+      type_id: payload.typeId ?? null,
+      type_label: payload.typeId ? labels.type(payload.typeId) : null,
+      customer_id: customer?.id ?? null,
+      customer_code: customer?.code ?? null,
+      customer_name: customer?.name ?? null,
+      customer_document: customer?.document ?? null,
+      service_id: payload.serviceId,
+      description: payload.description,
+    });
+  }
+
+  deleteLocal(key: string): void {
+    this.statements.deleteLocal.run(key);
+  }
+
+  requireTicket(key: string): void {
+    if (this.statements.ticketExists.get(key) === undefined) {
+      throw new StoreError('not_found', 'Atendimento não encontrado no cache local.');
+    }
+  }
+
+  addPendingMessage(key: string, text: string, createdAt: string): string {
+    this.requireTicket(key);
+    const localId = randomUUID();
+    const seq = this.messageIds.next(createdAt, 0);
+    this.statements.insertPending.run(seq, localId, key, text, createdAt);
+    return localId;
+  }
+
+  setPendingMessageText(localId: string, text: string): void {
+    this.statements.pendingMessageText.run(text, localId);
+  }
+
+  hasPendingMessage(localId: string): boolean {
+    return this.statements.hasPending.get(localId) !== undefined;
+  }
+
+  /** An offline-created ticket whose create the agent edited before sending it again. */
+  setLocalDescription(key: string, description: string): void {
+    this.statements.localDescription.run(description, key);
+  }
+
+  removePendingMessage(localId: string): void {
+    this.statements.deletePending.run(localId);
+  }
+
+  /** A sent reply stops being pending; a later detail fetch replaces it with the server's copy. */
+  confirmMessage(localId: string, serverId: number | null): void {
+    this.statements.confirmMessage.run(serverId, localId);
+  }
+
+  /**
+   * An offline-created ticket got its server id. Its key stays, so the UI and queued actions keep
+   * pointing at it; a copy sync may already have fetched under `t:<id>` is folded into it.
+   */
+  assignServerId(key: string, id: number, protocol: string | null): void {
+    const s = this.statements;
+    this.requireTicket(key);
+    const duplicate = s.byId.get(id);
+    if (duplicate && duplicate.key !== key) {
+      s.moveActions.run(key, duplicate.key);
+      s.deleteByKey.run(duplicate.key);
+    }
+    s.setServerId.run(id, protocol, this.now().toISOString(), key);
+  }
+
+  markViewed(key: string): void {
+    this.requireTicket(key);
+    this.statements.viewed.run(this.now().toISOString(), key);
+  }
+
+  setCustomerDocument(customerId: number, document: string | null): void {
+    this.statements.documentForCustomer.run(document, customerId, document);
+  }
+
+  private serverFields(row: ExistingTicketRow): OverridableFields {
+    return row.server_copy === null
+      ? fieldsFromRow(row)
+      : serverCopySchema.parse(JSON.parse(row.server_copy));
+  }
+}
+
+function applyChange(
+  fields: OverridableFields,
+  kind: ActionKind,
+  payload: unknown,
+  createdAt: string,
+  labels: ReturnType<ConfigLists['labels']>,
+): { fields: OverridableFields; groups: FieldGroup[] } {
+  if (kind === 'update') return applyUpdate(fields, parsePayload('update', payload), labels);
+  if (kind === 'close') return applyClose(fields, parsePayload('close', payload), createdAt);
+  return { fields, groups: [] };
+}
+
+function columnsOf(fields: OverridableFields): OverridableRow {
+  return {
+    status_id: fields.statusId,
+    status_prefix: fields.statusPrefix,
+    status_label: fields.statusLabel,
+    type_id: fields.typeId,
+    type_label: fields.typeLabel,
+    description: fields.description,
+    closed_at: fields.closedAt,
+    closing_description: fields.closingDescription,
+    closing_reason_id: fields.closingReasonId,
+  };
+}
+
+function parseGroups(json: string): FieldGroup[] {
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? (parsed as FieldGroup[]) : [];
+}
+
+/** List rows may nest the customer's CPF/CNPJ; digits only, like `Customer.document`. */
+function documentFromRaw(raw: Record<string, unknown>): string | null {
+  const candidates = [raw.cliente, asRecord(raw.cliente_servico)?.cliente];
+  for (const candidate of candidates) {
+    const document = asRecord(candidate)?.cpf_cnpj;
+    if (typeof document === 'string' && /\d/.test(document)) return document.replace(/\D/g, '');
+  }
+  return null;
+}
+
+function asRecord(value: unknown): Record<string, unknown> | null {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null;
+}

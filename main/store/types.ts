@@ -1,0 +1,222 @@
+/**
+ * What the store hands its callers: plain objects in the shape the contract (issue 4, "The
+ * contract surface") exposes, never rows or SQL.
+ */
+import type { CustomerRef, ServiceOrder, Sla, TicketStatus, TicketType } from '../hubsoft/model';
+
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export interface StoredMessage {
+  /** Server id; null while the message only exists locally. */
+  id: number | null;
+  /** Stable local id: `m:<serverId>` or the uuid of a message typed here. */
+  localId: string;
+  text: string;
+  /** ISO 8601 UTC. */
+  createdAt: string;
+  /** Queued in the outbox, not yet confirmed by the server. */
+  pending: boolean;
+}
+
+/** A ticket as lists show it: everything but the message history. */
+export interface TicketSummary {
+  /** Stable local id: `t:<serverId>`, or `local:<uuid>` for a ticket created offline. */
+  key: string;
+  id: number | null;
+  protocol: string | null;
+  openedAt: string;
+  closedAt: string | null;
+  status: TicketStatus | null;
+  type: TicketType | null;
+  customer: (CustomerRef & { document: string | null }) | null;
+  serviceId: number | null;
+  description: string | null;
+  sla: Sla;
+  responsibleUserIds: number[];
+  /** `rascunho`: the server's own draft flag. */
+  serverDraft: boolean;
+  attachmentCount: number | null;
+  /** Outbox actions on this ticket that are not sent or discarded yet. */
+  pendingCount: number;
+  updatedAt: string;
+  lastViewedAt: string | null;
+  detailFetchedAt: string | null;
+}
+
+export interface StoredTicket extends TicketSummary {
+  messages: StoredMessage[];
+  serviceOrders: ServiceOrder[];
+  /** Its actions still in the outbox (queued, sending, failed, needs attention), oldest first. */
+  pending: OutboxAction[];
+  raw: Record<string, unknown>;
+}
+
+export type TicketSort = 'opened_desc' | 'opened_asc' | 'sla' | 'updated_desc';
+
+export interface TicketListQuery {
+  status?: 'open' | 'closed' | 'all';
+  statusIds?: number[];
+  typeIds?: number[];
+  responsibleUserId?: number;
+  /** ISO 8601 bounds on the opening date, inclusive. */
+  openedFrom?: string;
+  openedTo?: string;
+  search?: string;
+  sort?: TicketSort;
+  limit?: number;
+  cursor?: string | null;
+}
+
+export interface TicketListPage {
+  items: TicketSummary[];
+  /** How many tickets match the filters, over all pages, as counted for the first page. */
+  total: number;
+  /** Pass back to get the next page; null on the last one. */
+  nextCursor: string | null;
+}
+
+export interface HighlightRange {
+  start: number;
+  end: number;
+}
+
+export interface SearchHit {
+  ticket: TicketSummary;
+  /** Where the text matched: the ticket's own fields or one of its messages. */
+  source: 'ticket' | 'message';
+  messageLocalId: string | null;
+  /** A short excerpt of the matched field, with the matched words' positions in it. */
+  snippet: string;
+  highlights: HighlightRange[];
+}
+
+export const actionKinds = ['create', 'reply', 'attach', 'update', 'close'] as const;
+export type ActionKind = (typeof actionKinds)[number];
+
+export const actionStates = [
+  'queued',
+  'sending',
+  'sent',
+  'failed',
+  'needs_attention',
+  'discarded',
+] as const;
+export type ActionState = (typeof actionStates)[number];
+
+export interface CreatePayload {
+  serviceId: number;
+  description: string;
+  name: string;
+  phone: string;
+  email?: string | null;
+  typeId?: number | null;
+  statusId?: number | null;
+  openServiceOrder?: boolean;
+}
+export interface ReplyPayload {
+  text: string;
+}
+export interface AttachPayload {
+  stagedIds: string[];
+}
+export interface UpdatePayload {
+  statusId?: number | null;
+  typeId?: number | null;
+  description?: string | null;
+}
+export interface ClosePayload {
+  reasonId?: number | null;
+  description?: string | null;
+  closingStatus?: number | null;
+}
+
+export interface PayloadByKind {
+  create: CreatePayload;
+  reply: ReplyPayload;
+  attach: AttachPayload;
+  update: UpdatePayload;
+  close: ClosePayload;
+}
+
+/** What a caller asks to queue; a create makes its own local ticket key. */
+export type ActionRequest =
+  | { kind: 'create'; payload: CreatePayload }
+  | { kind: 'reply'; ticketKey: string; payload: ReplyPayload }
+  | { kind: 'attach'; ticketKey: string; payload: AttachPayload }
+  | { kind: 'update'; ticketKey: string; payload: UpdatePayload }
+  | { kind: 'close'; ticketKey: string; payload: ClosePayload };
+
+export interface ActionError {
+  code: string;
+  message: string;
+  details?: JsonValue;
+}
+
+interface OutboxActionBase {
+  id: number;
+  ticketKey: string;
+  state: ActionState;
+  attempts: number;
+  nextAttemptAt: string | null;
+  firstFailedAt: string | null;
+  lastError: ActionError | null;
+  createdAt: string;
+  updatedAt: string;
+  result: JsonValue | null;
+  /** An earlier action that must be sent first (the offline create of this ticket). */
+  dependsOn: number | null;
+  /** The local row this action shows as pending, e.g. the message it adds. */
+  localRef: string | null;
+}
+
+export type OutboxAction = {
+  [K in ActionKind]: OutboxActionBase & { kind: K; payload: PayloadByKind[K] };
+}[ActionKind];
+
+/** What the sender learned when the server accepted an action. */
+export interface SentOutcome {
+  result?: JsonValue;
+  /** A create: the ticket the server made. */
+  ticket?: { id: number; protocol: string | null };
+  /** A reply: the message id, when the server told it. */
+  messageId?: number;
+}
+
+export interface StagedAttachment {
+  id: string;
+  originalName: string;
+  stagedPath: string;
+  size: number;
+  mime: string;
+  sha256: string;
+  createdAt: string;
+}
+
+export type NewStagedAttachment = Omit<StagedAttachment, 'id' | 'createdAt'>;
+
+/** A JSON value kept under a key (a draft, a setting, a checkpoint) and when it was written. */
+export interface StoredValue {
+  value: JsonValue;
+  updatedAt: string;
+}
+
+export type StoredDraft = StoredValue;
+
+export interface StoredConfigList<Item> {
+  items: Item[];
+  fetchedAt: string;
+}
+
+export type CustomerSearchField = 'document' | 'code' | 'name' | 'phone';
+
+export interface OpenReport {
+  /** The file failed its integrity check and was rebuilt. */
+  recovered: boolean;
+  /** Where the damaged file was set aside, when it was. */
+  damagedFile: string | null;
+  copied: { drafts: number; actions: number; attachments: number };
+}
+
+/** The background whole-file check: `unchecked` when the file could not be read for it. */
+export type IntegrityVerdict = 'healthy' | 'damaged' | 'unchecked';

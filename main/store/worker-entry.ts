@@ -1,0 +1,66 @@
+/**
+ * The store worker: opens the profile's database in its own thread and answers repository calls
+ * one at a time, so the main process event loop never waits on SQL. Built as its own bundle
+ * entry (`out/main/store-worker.js`); in tests and tsx runs it is loaded from source. Started in
+ * `check` mode, it instead reads the whole file once on a read-only connection and reports.
+ */
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { isDamageError } from './connection';
+import { StoreCore } from './core';
+import { StoreError, toStoreErrorData } from './errors';
+import { isStoreMethod } from './methods';
+import { requestFullCheck, wholeFilePasses } from './recovery';
+import type { IntegrityVerdict } from './types';
+import { requestSchema, workerDataSchema, type WorkerReply } from './worker-protocol';
+
+function serve(port: MessagePort, file: string): void {
+  const reply = (message: WorkerReply) => port.postMessage(message);
+  let core: StoreCore;
+  try {
+    core = StoreCore.open(file);
+  } catch (error) {
+    // No listener is registered, so the thread ends once this reply is out.
+    reply({ type: 'open_failed', error: toStoreErrorData(error) });
+    return;
+  }
+  reply({ type: 'opened', report: core.openReport });
+
+  port.on('message', (message: unknown) => {
+    const parsed = requestSchema.safeParse(message);
+    if (!parsed.success) return;
+    const request = parsed.data;
+    if (request.type === 'close') {
+      core.close();
+      reply({ type: 'result', id: request.id, value: null });
+      port.close();
+      return;
+    }
+    try {
+      if (!isStoreMethod(request.method)) {
+        throw new StoreError('invalid_input', `Operação desconhecida: ${request.method}.`);
+      }
+      const method = core[request.method] as (...args: unknown[]) => unknown;
+      reply({ type: 'result', id: request.id, value: method.apply(core, request.args) });
+    } catch (error) {
+      if (isDamageError(error)) requestFullCheck(file);
+      reply({ type: 'error', id: request.id, error: toStoreErrorData(error) });
+    }
+  });
+}
+
+function check(port: MessagePort, file: string): void {
+  let verdict: IntegrityVerdict;
+  try {
+    verdict = wholeFilePasses(file) ? 'healthy' : 'damaged';
+  } catch {
+    // Locked or unreadable is not damage; the next open's background check tries again.
+    verdict = 'unchecked';
+  }
+  if (verdict === 'damaged') requestFullCheck(file);
+  port.postMessage({ type: 'checked', verdict } satisfies WorkerReply);
+}
+
+if (!parentPort) throw new Error('worker-entry.ts runs only as a worker thread');
+const { file, mode } = workerDataSchema.parse(workerData);
+if (mode === 'check') check(parentPort, file);
+else serve(parentPort, file);

@@ -1,0 +1,39 @@
+/** Messages between the store client (main thread) and the store worker. */
+import { z } from 'zod';
+import { storeErrorCodes, type StoreErrorData } from './errors';
+import type { IntegrityVerdict, OpenReport } from './types';
+
+/** `store` answers repository calls; `check` reads the whole file once and reports. */
+export const workerDataSchema = z.object({
+  file: z.string().min(1),
+  mode: z.enum(['store', 'check']),
+});
+export type StoreWorkerData = z.infer<typeof workerDataSchema>;
+
+export const requestSchema = z.union([
+  z.object({
+    type: z.literal('call'),
+    id: z.number().int(),
+    method: z.string(),
+    args: z.array(z.unknown()),
+  }),
+  z.object({ type: z.literal('close'), id: z.number().int() }),
+]);
+export type WorkerRequest = z.infer<typeof requestSchema>;
+
+const errorSchema = z.object({ code: z.enum(storeErrorCodes), message: z.string() });
+
+export const replySchema = z.union([
+  z.object({ type: z.literal('opened'), report: z.custom<OpenReport>() }),
+  z.object({ type: z.literal('open_failed'), error: errorSchema }),
+  z.object({ type: z.literal('result'), id: z.number().int(), value: z.unknown() }),
+  z.object({ type: z.literal('error'), id: z.number().int(), error: errorSchema }),
+  z.object({ type: z.literal('checked'), verdict: z.enum(['healthy', 'damaged', 'unchecked']) }),
+]);
+
+export type WorkerReply =
+  | { type: 'opened'; report: OpenReport }
+  | { type: 'open_failed'; error: StoreErrorData }
+  | { type: 'result'; id: number; value: unknown }
+  | { type: 'error'; id: number; error: StoreErrorData }
+  | { type: 'checked'; verdict: IntegrityVerdict };

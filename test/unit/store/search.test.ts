@@ -1,0 +1,109 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StoreCore } from '../../../main/store/core';
+import { customer, remoteMessage, remoteTicket, tempDirs } from './fixtures';
+
+const dirs = tempDirs();
+let store: StoreCore;
+
+beforeEach(() => {
+  store = StoreCore.open(join(dirs.make(), 'profile.sqlite'));
+  store.upsertRemoteTickets([
+    remoteTicket(1, {
+      protocol: '20221229180833379797',
+      customer: { id: 501, code: 1, name: 'João Conceição' },
+    }),
+    remoteTicket(2, { customer: { id: 502, code: 2, name: 'Ana Souza' } }),
+    remoteTicket(3, {
+      description: 'Cliente relata perda de CONEXÃO à noite',
+      customer: { id: 503, code: 3, name: 'Pedro Lima' },
+    }),
+  ]);
+  store.upsertTicketDetail(
+    remoteTicket(2, {
+      customer: { id: 502, code: 2, name: 'Ana Souza' },
+      messages: [
+        remoteMessage(20, 2, 'Conexão restabelecida após visita técnica', '2024-05-01T10:00:00Z'),
+      ],
+    }),
+  );
+  store.upsertCustomers([customer(501, { name: 'João Conceição', document: '86214941081' })]);
+});
+afterEach(() => {
+  store.close();
+  dirs.cleanup();
+});
+
+const ids = (text: string, limit?: number) =>
+  store.searchTickets(text, limit === undefined ? {} : { limit }).map((hit) => hit.ticket.id);
+
+describe('ticket search', () => {
+  it('finds words without caring about accents or case, by their first letters', () => {
+    expect(ids('conex').sort()).toEqual([2, 3]);
+    expect(ids('CONEXAO').sort()).toEqual([2, 3]);
+    expect(ids('joao conc')).toEqual([1]);
+    expect(ids('tecnica')).toEqual([2]);
+  });
+
+  it('finds a ticket by a fragment of its protocol', () => {
+    expect(ids('2022122918083')).toEqual([1]);
+  });
+
+  it("finds a ticket by its customer's CPF typed with or without punctuation", () => {
+    expect(ids('86214941081')).toEqual([1]);
+    expect(ids('862.149.410-81')).toEqual([1]);
+    expect(ids('862.149')).toEqual([1]);
+  });
+
+  it('lists the newest match first and stops at the limit', () => {
+    // Ticket 2's match is its message of May, newer than the opening of ticket 3.
+    expect(ids('conex')).toEqual([2, 3]);
+    store.upsertRemoteTickets(
+      Array.from({ length: 30 }, (_, i) =>
+        remoteTicket(100 + i, { customer: { id: 900, code: 9, name: 'Provedor Conexão' } }),
+      ),
+    );
+    // The May message still beats January's openings; then the newest openings, five in all.
+    expect(ids('conex', 5)).toEqual([2, 129, 128, 127, 126]);
+  });
+
+  it('marks where the words matched in the snippet it returns', () => {
+    const [hit] = store.searchTickets('visita');
+    expect(hit?.source).toBe('message');
+    expect(hit?.messageLocalId).toBe('m:20');
+    const range = hit?.highlights[0];
+    expect(range && hit?.snippet.slice(range.start, range.end)).toBe('visita');
+  });
+
+  it('cuts a long message down to the words around the match, accents kept', () => {
+    const filler = 'palavra '.repeat(30);
+    store.upsertTicketDetail(
+      remoteTicket(3, {
+        messages: [
+          remoteMessage(30, 3, `${filler}Instalação concluída ${filler}`, '2024-06-01T00:00:00Z'),
+        ],
+      }),
+    );
+    const [hit] = store.searchTickets('instalacao');
+    expect(hit?.snippet.startsWith('…')).toBe(true);
+    expect(hit?.snippet.endsWith('…')).toBe(true);
+    expect(hit?.snippet.length).toBeLessThan(120);
+    const range = hit?.highlights[0];
+    expect(range && hit?.snippet.slice(range.start, range.end)).toBe('Instalação');
+  });
+
+  it('finds nothing for text without words and for words no ticket has', () => {
+    expect(ids('  ...  ')).toEqual([]);
+    expect(ids('inexistente')).toEqual([]);
+  });
+
+  it('keeps the index in step when a ticket changes or its customer document arrives later', () => {
+    store.upsertRemoteTickets([
+      remoteTicket(2, { customer: { id: 502, code: 2, name: 'Ana Beatriz' } }),
+    ]);
+    expect(ids('souza')).toEqual([]);
+    expect(ids('beatriz')).toEqual([2]);
+    store.upsertCustomers([customer(502, { name: 'Ana Beatriz', document: '12345678000199' })]);
+    expect(ids('12.345.678/0001-99')).toEqual([2]);
+  });
+});

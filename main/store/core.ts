@@ -283,6 +283,25 @@ export class StoreCore {
 
   // Lifecycle
 
+  /**
+   * Sign-out's "purge the cache": drops what can be downloaded again and keeps what the agent
+   * made (drafts, the outbox, staged files, tickets created here or with unsent actions).
+   */
+  purgeCache(): { ticketsRemoved: number } {
+    return this.db.transaction(() => {
+      const { changes } = this.db
+        .prepare(
+          `DELETE FROM tickets WHERE key NOT LIKE 'local:%' AND key NOT IN (
+             SELECT ticket_key FROM outbox WHERE state NOT IN ('sent', 'discarded'))`,
+        )
+        .run();
+      this.db.exec(
+        'DELETE FROM customer_services; DELETE FROM customers; DELETE FROM config_lists; DELETE FROM checkpoints;',
+      );
+      return { ticketsRemoved: changes };
+    })();
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }

@@ -42,6 +42,7 @@ export const storeMethods = [
   'upsertCustomers',
   'searchCustomers',
   'getCustomerByService',
+  'purgeCache',
 ] as const satisfies readonly (keyof StoreCore)[];
 
 export type StoreMethod = (typeof storeMethods)[number];

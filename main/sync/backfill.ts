@@ -1,0 +1,111 @@
+/**
+ * The first (or widened) fill of the cache: `/atendimento/todos` by creation date over the job's
+ * days, a few pages in flight (the client's token bucket keeps them under the rate limit), each
+ * page written in its own transaction and then recorded in the checkpoint, so a crash loses at
+ * most the pages in flight and a restart continues where the checkpoint says.
+ */
+import { isHubsoftError } from '../hubsoft/errors';
+import type { HubsoftClient } from '../hubsoft/client';
+import type { TicketPage } from '../hubsoft/model';
+import type { Store } from '../store/client';
+import {
+  saveBackfillState,
+  withJobFinished,
+  withJobProgress,
+  type BackfillJob,
+  type BackfillState,
+} from './backfill-checkpoint';
+import type { ConnectivitySignal } from './connectivity-signal';
+import { PagePlan, type PlannedPage } from './page-plan';
+import { isNetworkFailure, reportingOutcome } from './remote-call';
+
+export interface BackfillProgress {
+  done: number;
+  total: number | null;
+}
+
+export interface BackfillContext {
+  store: Store;
+  client: HubsoftClient;
+  connectivity: ConnectivitySignal;
+  signal: AbortSignal;
+  /** After each page is written and checkpointed. */
+  onPage(progress: BackfillProgress): void;
+}
+
+/** Pages in flight: enough to hide latency; the client's token bucket keeps the pace. */
+const concurrency = 4;
+/** Network failures in a row, while online, before the job stops for this run. */
+const failureLimit = 12;
+
+export function progressOf(job: BackfillJob): BackfillProgress {
+  const plan = new PagePlan(job.plan);
+  return { done: plan.covered, total: plan.knownTotal };
+}
+
+/** Runs the job to its end and answers the checkpoint state with the job finished. */
+export async function runBackfill(
+  context: BackfillContext,
+  state: BackfillState,
+  job: BackfillJob,
+): Promise<BackfillState> {
+  const { store, client, connectivity } = context;
+  const plan = new PagePlan(job.plan);
+  const local = new AbortController();
+  const signal = AbortSignal.any([context.signal, local.signal]);
+  let current = state;
+  let failuresInARow = 0;
+
+  const fetchPage = async (page: PlannedPage): Promise<void> => {
+    await connectivity.whenOnline(signal);
+    const startedAt = performance.now();
+    let answer: TicketPage;
+    try {
+      answer = await reportingOutcome(connectivity, () =>
+        client.listTickets({
+          page: page.page,
+          perPage: page.size,
+          from: job.from,
+          to: job.to,
+          dateField: 'created',
+          signal,
+        }),
+      );
+    } catch (error) {
+      const timedOut = isHubsoftError(error) && error.kind === 'timeout';
+      plan.fail(page, timedOut ? 'timeout' : 'other');
+      failuresInARow += 1;
+      // Offline waits happen before the request; a failure here is worth counting.
+      if (!isNetworkFailure(error) || failuresInARow >= failureLimit) throw error;
+      return;
+    }
+    const durationMs = performance.now() - startedAt;
+    failuresInARow = 0;
+    await store.upsertRemoteTickets(answer.tickets);
+    plan.complete(page, { total: answer.total, durationMs });
+    current = withJobProgress(current, job, plan.snapshot());
+    await saveBackfillState(store, current);
+    context.onPage({ done: plan.covered, total: plan.knownTotal });
+  };
+
+  const inFlight = new Set<Promise<void>>();
+  try {
+    for (;;) {
+      while (inFlight.size < concurrency) {
+        const page = plan.next();
+        if (!page) break;
+        const task: Promise<void> = fetchPage(page).finally(() => inFlight.delete(task));
+        inFlight.add(task);
+      }
+      if (inFlight.size === 0) break;
+      await Promise.race(inFlight);
+    }
+  } catch (error) {
+    local.abort();
+    await Promise.allSettled(inFlight);
+    throw error;
+  }
+  const finished = withJobFinished(current, job);
+  await saveBackfillState(store, finished);
+  return finished;
+}

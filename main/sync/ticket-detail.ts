@@ -1,0 +1,60 @@
+/**
+ * Writes a ticket's full detail into the cache. HubSoft answers the detail in its presentation
+ * shape, which names the status and type ("Em Análise") instead of giving their ids; the cached
+ * configuration lists turn those names back into ids, so a detail fetch never blanks them.
+ */
+import type { ConfigItem, RemoteTicket, TicketStatus, TicketType } from '../hubsoft/model';
+import type { Store } from '../store/client';
+import type { StoredTicket } from '../store/types';
+
+const normalized = (text: string) => text.normalize('NFC').trim().toLocaleLowerCase('pt-BR');
+
+function byLabel(items: ConfigItem[], label: string | null | undefined): ConfigItem | null {
+  if (!label) return null;
+  const wanted = normalized(label);
+  return items.find((item) => normalized(item.label) === wanted) ?? null;
+}
+
+function statusFrom(item: ConfigItem): TicketStatus {
+  const prefix = item.raw.prefixo;
+  return { id: item.id, prefix: typeof prefix === 'string' ? prefix : '', label: item.label };
+}
+
+/**
+ * The detail with its status and type ids filled in from their names; a name no list knows keeps
+ * what the cache had, since a stale status is less wrong than none.
+ */
+export function withIdsFromLabels(
+  remote: RemoteTicket,
+  lists: { statuses: ConfigItem[]; types: ConfigItem[] },
+  cached: Pick<StoredTicket, 'status' | 'type'> | null,
+): RemoteTicket {
+  let status = remote.status;
+  if (status === null && remote.statusId === null) {
+    const item = byLabel(lists.statuses, remote.labels?.status);
+    status = item ? statusFrom(item) : (cached?.status ?? null);
+  }
+  let type: TicketType | null = remote.type;
+  if (type === null && remote.typeId === null) {
+    const item = byLabel(lists.types, remote.labels?.type);
+    type = item ? { id: item.id, label: item.label } : (cached?.type ?? null);
+  }
+  return {
+    ...remote,
+    status,
+    statusId: status?.id ?? remote.statusId,
+    type,
+    typeId: type?.id ?? remote.typeId,
+  };
+}
+
+export async function storeTicketDetail(store: Store, remote: RemoteTicket): Promise<StoredTicket> {
+  const [statuses, types, key] = await Promise.all([
+    store.getConfigList('ticketStatuses'),
+    store.getConfigList('ticketTypes'),
+    store.findTicketKey(remote.id),
+  ]);
+  const cached = key === null ? null : await store.getTicket(key);
+  const lists = { statuses: statuses?.items ?? [], types: types?.items ?? [] };
+  return store.upsertTicketDetail(withIdsFromLabels(remote, lists, cached));
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { emptyPlanState, PagePlan, type PlannedPage } from '../../../main/sync/page-plan';
+
+const fast = 50;
+
+function take(plan: PagePlan): PlannedPage {
+  const page = plan.next();
+  if (!page) throw new Error('expected a page');
+  return page;
+}
+
+describe('backfill page plan', () => {
+  it('starts with one page of 100 and grows toward 500 while pages come back fast', () => {
+    const plan = new PagePlan(emptyPlanState());
+    const first = take(plan);
+    expect(first).toEqual({ offset: 0, size: 100, page: 0 });
+    expect(plan.next()).toBeNull();
+    plan.complete(first, { total: 10_000, durationMs: fast });
+    const sizes: number[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      const page = take(plan);
+      expect(page.offset % page.size).toBe(0);
+      expect(page.page).toBe(page.offset / page.size);
+      sizes.push(page.size);
+      plan.complete(page, { total: 10_000, durationMs: fast });
+    }
+    expect(sizes.slice(-3)).toEqual([500, 500, 500]);
+  });
+
+  it('covers every position exactly once when pages finish out of order', () => {
+    const total = 2_345;
+    const plan = new PagePlan(emptyPlanState());
+    const fetched: number[] = [];
+    const finish = (page: PlannedPage) => {
+      for (let i = page.offset; i < Math.min(page.offset + page.size, total); i += 1) {
+        fetched.push(i);
+      }
+      plan.complete(page, { total, durationMs: fast });
+    };
+    finish(take(plan));
+    for (;;) {
+      const batch = [plan.next(), plan.next(), plan.next()].filter(
+        (page): page is PlannedPage => page !== null,
+      );
+      if (batch.length === 0) break;
+      // The last one asked finishes first.
+      for (const page of batch.reverse()) finish(page);
+    }
+    expect(plan.finished).toBe(true);
+    expect(plan.covered).toBe(total);
+    expect(fetched).toHaveLength(total);
+    expect(new Set(fetched).size).toBe(total);
+  });
+
+  it('asks again, smaller, for a page that timed out', () => {
+    const plan = new PagePlan({ total: 5_000, preferredSize: 500, done: [], pagesDone: 0 });
+    const big = take(plan);
+    expect(big.size).toBe(500);
+    plan.fail(big, 'timeout');
+    const retry = take(plan);
+    expect(retry.offset).toBe(0);
+    expect(retry.size).toBe(400);
+  });
+
+  it('resumes from a snapshot without fetching what was done', () => {
+    const plan = new PagePlan(emptyPlanState());
+    plan.complete(take(plan), { total: 1_000, durationMs: fast });
+    plan.complete(take(plan), { total: 1_000, durationMs: fast });
+    const resumed = new PagePlan(JSON.parse(JSON.stringify(plan.snapshot())));
+    expect(resumed.covered).toBe(200);
+    const next = take(resumed);
+    expect(next.offset).toBe(200);
+  });
+
+  it('ignores a damaged span that does not start on a page boundary', () => {
+    const plan = new PagePlan({
+      total: 300,
+      preferredSize: 100,
+      done: [{ start: 50, end: 150 }],
+      pagesDone: 1,
+    });
+    expect(plan.covered).toBe(0);
+    expect(take(plan).offset).toBe(0);
+  });
+});

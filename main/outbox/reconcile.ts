@@ -1,0 +1,200 @@
+/**
+ * Reading back an action whose outcome is unknown: the request went out and no answer came (or
+ * the app died while it was in flight). HubSoft has no idempotency keys, so the only way to avoid
+ * a duplicate ticket or message is to look at what the server has now:
+ * - create: the service's recent tickets, matched by the start of the opening text (the server
+ *   appends its own suffix), opened since the action was queued (to the day: that list has no
+ *   time), and not already claimed by another ticket created here;
+ * - reply: the ticket's messages, the same text at or after the action's time;
+ * - close: whether the ticket is closed; update: whether it shows the new values;
+ * - attach: `anexos_count` against the count saved just before the upload started.
+ * Only what is proven missing is sent again; anything the server's answer cannot settle is
+ * 'unproven' and goes to the agent. Reads that fail for network reasons throw, to be retried.
+ */
+import { HubsoftError } from '../hubsoft/errors';
+import type { HubsoftClient } from '../hubsoft/client';
+import type { RemoteTicket } from '../hubsoft/model';
+import type { Store } from '../store/client';
+import type { OutboxAction, SentOutcome } from '../store/types';
+import { attachBaseline } from './attach-baseline';
+import { classifyFailure } from './retry-policy';
+import { serverTicketOf } from './server-ticket';
+
+export type ReadBackVerdict =
+  | { verdict: 'sent'; outcome: SentOutcome }
+  | { verdict: 'missing' }
+  | { verdict: 'unproven'; reason: string };
+
+export interface ReadBackDeps {
+  store: Store;
+  client: HubsoftClient;
+  signal?: AbortSignal;
+}
+
+/** Server and app clocks differ; a match may be this much older than the action itself. */
+const clockSlackMs = 5 * 60_000;
+const dayMs = 24 * 60 * 60_000;
+/** `cliente/atendimento` answers at most this many tickets per call. */
+const customerTicketsLimit = 50;
+
+const missing: ReadBackVerdict = { verdict: 'missing' };
+
+function unproven(reason: string): ReadBackVerdict {
+  return { verdict: 'unproven', reason };
+}
+
+/** Whitespace differences are the server's doing, not a different text. */
+function normalized(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function since(action: OutboxAction): number {
+  return Date.parse(action.createdAt) - clockSlackMs;
+}
+
+/** HubSoft's naive dates are local time at UTC-03:00. */
+const hubsoftOffsetMs = 3 * 60 * 60_000;
+
+/**
+ * Whether a ticket was opened at or after `earliest`. The customer's ticket list gives only the
+ * day it was opened (local midnight): then the day is compared, not the time.
+ */
+function openedSince(openedAt: string, earliest: number): boolean {
+  const opened = Date.parse(openedAt);
+  const dayOnly = (opened - hubsoftOffsetMs) % dayMs === 0;
+  if (!dayOnly) return opened >= earliest;
+  const earliestDay = earliest - ((earliest - hubsoftOffsetMs) % dayMs);
+  return opened >= earliestDay;
+}
+
+export async function readBack(action: OutboxAction, deps: ReadBackDeps): Promise<ReadBackVerdict> {
+  try {
+    switch (action.kind) {
+      case 'create':
+        return await readBackCreate(action, deps);
+      case 'reply':
+        return await readBackReply(action, deps);
+      case 'close':
+        return await readBackTicket(action, deps, (ticket) =>
+          ticket.closedAt !== null ? { verdict: 'sent', outcome: {} } : missing,
+        );
+      case 'update':
+        return await readBackTicket(action, deps, (ticket) =>
+          showsUpdate(ticket, action.payload) ? { verdict: 'sent', outcome: {} } : missing,
+        );
+      case 'attach':
+        return await readBackAttach(action, deps);
+    }
+  } catch (error) {
+    // The server answered, but not with the ticket: nothing more can be learnt by asking again.
+    if (classifyFailure(error) === 'refused' && error instanceof HubsoftError) {
+      return unproven(`o HubSoft não mostrou o atendimento para conferência (${error.message})`);
+    }
+    throw error;
+  }
+}
+
+async function readBackCreate(
+  action: Extract<OutboxAction, { kind: 'create' }>,
+  { store, client, signal }: ReadBackDeps,
+): Promise<ReadBackVerdict> {
+  const after = since(action);
+  const tickets = await client.listCustomerTickets({
+    by: 'id_cliente_servico',
+    term: String(action.payload.serviceId),
+    onlyPending: false,
+    limit: customerTicketsLimit,
+    // Local days start at most a day before UTC ones: a day earlier is always wide enough.
+    from: new Date(after - dayMs).toISOString().slice(0, 10),
+    signal,
+  });
+  const text = normalized(action.payload.description);
+  const candidates = tickets
+    .filter((ticket) => normalized(ticket.description ?? '').startsWith(text))
+    .filter((ticket) => openedSince(ticket.openedAt, after))
+    .sort((a, b) => Date.parse(a.openedAt) - Date.parse(b.openedAt) || a.id - b.id);
+  for (const candidate of candidates) {
+    // A ticket another offline create already claimed is that one's, not this one's.
+    const owner = await store.findTicketKey(candidate.id);
+    if (owner === null || owner === action.ticketKey || !owner.startsWith('local:')) {
+      return {
+        verdict: 'sent',
+        outcome: { ticket: { id: candidate.id, protocol: candidate.protocol } },
+      };
+    }
+  }
+  if (tickets.length >= customerTicketsLimit) {
+    return unproven('o cliente tem atendimentos demais para conferir se este foi aberto');
+  }
+  return missing;
+}
+
+async function readBackReply(
+  action: Extract<OutboxAction, { kind: 'reply' }>,
+  deps: ReadBackDeps,
+): Promise<ReadBackVerdict> {
+  const target = await serverTicketOf(deps.store, action.ticketKey);
+  if (!target?.protocol) return unproven('o atendimento não tem protocolo para conferência');
+  const ticket = await deps.client.getTicket(target.protocol, { signal: deps.signal });
+  if (ticket.messages === null)
+    return unproven('o HubSoft não mostrou as mensagens do atendimento');
+  const cached = await deps.store.getTicket(action.ticketKey);
+  const text = normalized(action.payload.text);
+  const after = since(action);
+  for (const message of ticket.messages) {
+    if (normalized(message.text) !== text || Date.parse(message.createdAt) < after) continue;
+    const holder = cached?.messages.find((local) => local.id === message.id);
+    // The same text sent by another reply of ours belongs to that reply.
+    if (holder && holder.localId !== action.localRef && !holder.localId.startsWith('m:')) continue;
+    // A copy sync already stored under the server's id keeps that id; ours is only confirmed.
+    const messageId = holder && holder.localId !== action.localRef ? undefined : message.id;
+    return { verdict: 'sent', outcome: messageId === undefined ? {} : { messageId } };
+  }
+  return missing;
+}
+
+async function readBackTicket(
+  action: OutboxAction,
+  deps: ReadBackDeps,
+  judge: (ticket: RemoteTicket) => ReadBackVerdict,
+): Promise<ReadBackVerdict> {
+  const target = await serverTicketOf(deps.store, action.ticketKey);
+  if (!target?.protocol) return unproven('o atendimento não tem protocolo para conferência');
+  return judge(await deps.client.getTicket(target.protocol, { signal: deps.signal }));
+}
+
+function showsUpdate(
+  ticket: RemoteTicket,
+  payload: Extract<OutboxAction, { kind: 'update' }>['payload'],
+): boolean {
+  const statusId = ticket.status?.id ?? ticket.statusId;
+  const typeId = ticket.type?.id ?? ticket.typeId;
+  return (
+    (payload.statusId == null || statusId === payload.statusId) &&
+    (payload.typeId == null || typeId === payload.typeId) &&
+    (payload.description == null ||
+      normalized(ticket.description ?? '') === normalized(payload.description))
+  );
+}
+
+async function readBackAttach(
+  action: Extract<OutboxAction, { kind: 'attach' }>,
+  deps: ReadBackDeps,
+): Promise<ReadBackVerdict> {
+  const baseline = await attachBaseline(deps.store, action.id);
+  // The baseline is saved before any upload starts: without one, nothing was ever sent.
+  if (baseline === null) return missing;
+  const before = baseline.count;
+  if (before === null) {
+    return unproven('não se sabe quantos anexos o atendimento tinha antes do envio');
+  }
+  return readBackTicket(action, deps, (ticket) => {
+    const count = ticket.attachmentCount;
+    if (count === null) return unproven('o HubSoft não informou a quantidade de anexos');
+    if (count === before) return missing;
+    if (count >= before + action.payload.stagedIds.length) return { verdict: 'sent', outcome: {} };
+    return unproven(
+      `o atendimento tinha ${before} anexo(s) e agora tem ${count}; não se sabe quais chegaram`,
+    );
+  });
+}

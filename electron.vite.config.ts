@@ -7,7 +7,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('main/app/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('main/app/index.ts'),
+          // SQLite runs in this worker thread, beside index.js (see main/store/worker-location).
+          'store-worker': resolve('main/store/worker-entry.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -6,6 +6,42 @@
  * resolves with the result type given to `returns<T>()`.
  */
 import { z } from 'zod';
+import {
+  agentText,
+  actionId,
+  closeInput,
+  connectionInput,
+  createInput,
+  customerSearchInput,
+  draftKey,
+  draftValue,
+  loginInput,
+  logoutInput,
+  outboxEditInput,
+  profileId,
+  searchOptions,
+  stagedId,
+  stageInput,
+  ticketKey,
+  ticketListQuery,
+  updateInput,
+} from './schemas';
+import type {
+  ConfigLists,
+  ConnectionCheck,
+  Customer,
+  Draft,
+  LogoutResult,
+  OutboxAction,
+  OutboxCounts,
+  ProfileSummary,
+  SearchHit,
+  SessionStatus,
+  StagedAttachment,
+  SyncStatus,
+  Ticket,
+  TicketListPage,
+} from './types';
 
 export interface MethodSpec<Args extends z.ZodTuple, Result> {
   readonly args: Args;
@@ -29,25 +65,66 @@ export interface AppInfo {
   shell: Shell;
   /** Where this profile's database and staged attachments live. */
   dataDir: string;
+  /** The HubSoft address the sign-in form starts with (`--server`), if any. */
+  defaultServerUrl: string | null;
 }
 
-/**
- * Grouped by area. Areas without methods yet are declared so the shape of the API is visible;
- * each later feature adds its methods to its area.
- */
+const one = <T extends z.ZodType>(schema: T) => z.tuple([schema]);
+const two = <A extends z.ZodType, B extends z.ZodType>(a: A, b: B) => z.tuple([a, b]);
+
 export const contract = {
   app: {
     info: method(noArgs).returns<AppInfo>(),
   },
-  session: {},
-  tickets: {},
-  drafts: {},
-  actions: {},
-  attachments: {},
-  customers: {},
-  config: {},
-  outbox: {},
-  sync: {},
+  session: {
+    status: method(noArgs).returns<SessionStatus>(),
+    login: method(one(loginInput)).returns<SessionStatus>(),
+    testConnection: method(one(connectionInput)).returns<ConnectionCheck>(),
+    logout: method(one(logoutInput)).returns<LogoutResult>(),
+    startDemo: method(noArgs).returns<SessionStatus>(),
+    profiles: method(noArgs).returns<ProfileSummary[]>(),
+    switchProfile: method(one(profileId)).returns<SessionStatus>(),
+  },
+  tickets: {
+    list: method(z.tuple([ticketListQuery.optional()])).returns<TicketListPage>(),
+    get: method(one(ticketKey)).returns<Ticket>(),
+    search: method(z.tuple([z.string().max(200), searchOptions.optional()])).returns<SearchHit[]>(),
+    refresh: method(one(ticketKey)).returns<Ticket>(),
+  },
+  drafts: {
+    get: method(one(draftKey)).returns<Draft | null>(),
+    save: method(two(draftKey, draftValue)).returns<Draft>(),
+    discard: method(one(draftKey)).returns<null>(),
+  },
+  actions: {
+    create: method(one(createInput)).returns<OutboxAction>(),
+    reply: method(two(ticketKey, agentText)).returns<OutboxAction>(),
+    attach: method(two(ticketKey, z.array(stagedId).min(1).max(10))).returns<OutboxAction>(),
+    update: method(two(ticketKey, updateInput)).returns<OutboxAction>(),
+    close: method(two(ticketKey, closeInput)).returns<OutboxAction>(),
+  },
+  attachments: {
+    /** The native file picker (Electron); the browser host answers `unavailable`. */
+    pick: method(noArgs).returns<StagedAttachment[]>(),
+    stage: method(one(stageInput)).returns<StagedAttachment>(),
+    discard: method(one(stagedId)).returns<null>(),
+  },
+  customers: {
+    search: method(one(customerSearchInput)).returns<Customer[]>(),
+  },
+  config: {
+    get: method(noArgs).returns<ConfigLists>(),
+  },
+  outbox: {
+    list: method(noArgs).returns<OutboxAction[]>(),
+    retry: method(one(actionId)).returns<OutboxAction>(),
+    edit: method(two(actionId, outboxEditInput)).returns<OutboxAction>(),
+    discard: method(one(actionId)).returns<OutboxAction>(),
+  },
+  sync: {
+    now: method(noArgs).returns<SyncStatus>(),
+    status: method(noArgs).returns<SyncStatus>(),
+  },
 } as const;
 
 export type Contract = typeof contract;
@@ -75,11 +152,21 @@ export type ResultOf<M extends MethodName> =
 
 /** The events main pushes on the one event channel, with their payloads. */
 export interface Events {
-  /** Reserved for the session feature; the first event every shell can emit. */
-  ready: { shell: Shell };
+  /** Cached tickets changed (sync, an action, a read-back): refetch what is shown. */
+  tickets: { keys: string[] | 'all' };
+  outbox: OutboxCounts;
+  sync: SyncStatus;
+  connectivity: { online: boolean };
+  session: SessionStatus;
 }
 export type EventName = keyof Events;
-export const eventNames = ['ready'] as const satisfies readonly EventName[];
+export const eventNames = [
+  'tickets',
+  'outbox',
+  'sync',
+  'connectivity',
+  'session',
+] as const satisfies readonly EventName[];
 
 /** `window.hubdesk` as the renderer sees it. */
 export type HubdeskApi = {

@@ -6,6 +6,7 @@ export interface AppEnvironment {
   platform: string;
   shell: Shell;
   dataDir: string;
+  defaultServerUrl: string | null;
 }
 
 export function createAppService(environment: AppEnvironment): Services['app'] {

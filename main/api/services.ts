@@ -1,18 +1,37 @@
-/** Wires every contract area to its service; both shells call this with their environment. */
+/** Wires every contract area to its service. */
 import type { Services } from '../../preload/contract';
+import type { SessionManager } from '../session/session-manager';
+import { createActionsService } from './actions-service';
 import { createAppService, type AppEnvironment } from './app-service';
+import { createAttachmentsService } from './attachments-service';
+import { createConfigService } from './config-service';
+import { createCustomersService } from './customers-service';
+import { createDraftsService } from './drafts-service';
+import { createOutboxService } from './outbox-service';
+import { createSessionService } from './session-service';
+import { createSyncService } from './sync-service';
+import { createTicketsService } from './tickets-service';
+import type { CurrentWorkspace } from './workspace';
 
-export function createServices(environment: AppEnvironment): Services {
+export interface ServiceDependencies {
+  environment: AppEnvironment;
+  session: SessionManager;
+  current: CurrentWorkspace;
+  pickFiles?: () => Promise<string[]>;
+}
+
+export function createServices(deps: ServiceDependencies): Services {
+  const { current } = deps;
   return {
-    app: createAppService(environment),
-    session: {},
-    tickets: {},
-    drafts: {},
-    actions: {},
-    attachments: {},
-    customers: {},
-    config: {},
-    outbox: {},
-    sync: {},
+    app: createAppService(deps.environment),
+    session: createSessionService(deps.session),
+    tickets: createTicketsService(current),
+    drafts: createDraftsService(current),
+    actions: createActionsService(current),
+    attachments: createAttachmentsService(current, { pickFiles: deps.pickFiles }),
+    customers: createCustomersService(current),
+    config: createConfigService(current),
+    outbox: createOutboxService(current),
+    sync: createSyncService(current),
   };
 }

@@ -4,13 +4,24 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  net,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
 import { eventChannel } from '../../preload/contract';
+import { startCore, type Core } from '../api/core';
 import { createDispatcher } from '../api/dispatch';
-import { EventHub } from '../api/events';
-import { createServices } from '../api/services';
 import { createSenderCheck, registerIpcHandlers } from './ipc';
 import { buildMenuTemplate } from './menu';
+import { createFilePicker, createOnlineHint } from './native';
 import { handleRendererProtocol, registerRendererScheme } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow } from './window';
@@ -18,10 +29,12 @@ import { createMainWindow } from './window';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const preloadPath = path.join(here, '../preload/index.cjs');
 const rendererDir = path.join(here, '../renderer');
+const storeWorkerUrl = new URL('./store-worker.js', import.meta.url);
 
 registerRendererScheme(protocol);
 
 let mainWindow: BrowserWindow | null = null;
+let core: Core | null = null;
 
 function showMainWindow(): void {
   if (mainWindow && !mainWindow.isDestroyed()) {
@@ -39,15 +52,23 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   handleRendererProtocol(protocol, rendererDir);
 
-  const events = new EventHub();
-  const services = createServices({
-    name: app.getName(),
-    version: app.getVersion(),
-    platform: process.platform,
-    shell: 'electron',
-    dataDir: app.getPath('userData'),
+  core = await startCore({
+    environment: {
+      name: app.getName(),
+      version: app.getVersion(),
+      platform: process.platform,
+      shell: 'electron',
+      dataDir: app.getPath('userData'),
+      defaultServerUrl: null,
+    },
+    safeStorage,
+    pickFiles: createFilePicker(dialog, () => mainWindow),
+    osOnline: createOnlineHint(net),
+    storeWorkerUrl,
+    demo: process.argv.includes('--demo'),
   });
-  const dispatch = createDispatcher(services, {
+  const { events } = core;
+  const dispatch = createDispatcher(core.services, {
     onInternalError: (name, error) => console.error(`[hubdesk] ${name} failed`, error),
   });
   const unregister = registerIpcHandlers(
@@ -63,6 +84,14 @@ async function start(): Promise<void> {
   app.once('will-quit', () => {
     unsubscribe();
     unregister();
+  });
+  app.on('before-quit', (event) => {
+    const running = core;
+    if (!running) return;
+    // Stop syncing and sending and close the cache before the process ends.
+    event.preventDefault();
+    core = null;
+    void running.dispose().finally(() => app.quit());
   });
 
   Menu.setApplicationMenu(

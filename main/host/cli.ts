@@ -1,13 +1,13 @@
 /**
- * `npm run host -- [--port N] [--data-dir DIR] [--server URL]`: the browser host in the foreground.
+ * `npm run host -- [--port N] [--data-dir DIR] [--server URL] [--demo]`: the browser host in the
+ * foreground.
  * Prints one line with the address (including the per-run secret) when ready; stops on SIGINT or
  * SIGTERM.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EventHub } from '../api/events';
-import { createServices } from '../api/services';
+import { startCore } from '../api/core';
 import { parseHostOptions, type HostCliOptions } from './options';
 import { startHost } from './server';
 
@@ -19,7 +19,7 @@ function readOptions(): HostCliOptions {
     return parseHostOptions(process.argv.slice(2));
   } catch (error) {
     console.error(`hubdesk host: ${(error as Error).message}`);
-    console.error('usage: npm run host -- [--port N] [--data-dir DIR] [--server URL]');
+    console.error('usage: npm run host -- [--port N] [--data-dir DIR] [--server URL] [--demo]');
     process.exit(2);
   }
 }
@@ -36,19 +36,22 @@ async function main(): Promise<void> {
     version: string;
   };
 
-  const events = new EventHub();
-  const services = createServices({
-    name: pkg.productName,
-    version: pkg.version,
-    platform: process.platform,
-    shell: 'browser-host',
-    dataDir: options.dataDir,
+  const core = await startCore({
+    environment: {
+      name: pkg.productName,
+      version: pkg.version,
+      platform: process.platform,
+      shell: 'browser-host',
+      dataDir: options.dataDir,
+      defaultServerUrl: options.serverUrl,
+    },
+    demo: options.demo,
   });
   const host = await startHost({
     port: options.port,
     rendererDir,
-    services,
-    events,
+    services: core.services,
+    events: core.events,
     onInternalError: (name, error) => console.error(`hubdesk host: ${name} failed`, error),
   });
   console.log(`HubDesk browser host: ${host.url}`);
@@ -57,7 +60,7 @@ async function main(): Promise<void> {
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    void host.close().then(() => {
+    void Promise.all([host.close(), core.dispose()]).then(() => {
       console.error(`hubdesk host: stopped (${signal})`);
       process.exit(0);
     });

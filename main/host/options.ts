@@ -7,6 +7,7 @@ export interface HostCliOptions {
   port: number;
   dataDir: string;
   serverUrl: string | null;
+  demo: boolean;
 }
 
 /** Electron's `userData` folder for HubDesk, so the host keeps its data beside the app's. */
@@ -28,6 +29,7 @@ export function parseHostOptions(argv: readonly string[]): HostCliOptions {
       port: { type: 'string', default: '0' },
       'data-dir': { type: 'string' },
       server: { type: 'string' },
+      demo: { type: 'boolean', default: false },
     },
     strict: true,
     allowPositionals: false,
@@ -50,5 +52,6 @@ export function parseHostOptions(argv: readonly string[]): HostCliOptions {
     port,
     dataDir: path.resolve(values['data-dir'] ?? path.join(defaultUserDataDir(), 'browser-host')),
     serverUrl,
+    demo: values.demo,
   };
 }

@@ -29,7 +29,7 @@ export const payloadSchemas = {
   close: z.object({
     reasonId: optionalId,
     description: z.string().nullable().optional(),
-    closingStatus: optionalId,
+    closingStatus: z.string().nullable().optional(),
   }),
 } satisfies { [K in ActionKind]: z.ZodType<PayloadByKind[K]> };
 

@@ -128,7 +128,8 @@ export interface UpdatePayload {
 export interface ClosePayload {
   reasonId?: number | null;
   description?: string | null;
-  closingStatus?: number | null;
+  /** HubSoft's `status_fechamento`, tenant-defined text such as "concluido". */
+  closingStatus?: string | null;
 }
 
 export interface PayloadByKind {

@@ -20,6 +20,8 @@ function receiveFiles(request: SimRequest): Promise<Received[]> {
   return new Promise((resolve, reject) => {
     const parser = busboy({
       headers: request.raw.headers,
+      // File names arrive as UTF-8 ("relatório.pdf"); busboy would read them as latin1.
+      defParamCharset: 'utf8',
       limits: { fileSize: MAX_FILE_BYTES, files: MAX_FILES },
     });
     const pending: Promise<Received | null>[] = [];

@@ -3,14 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { EventHub } from '../../../main/api/events';
-import { createServices } from '../../../main/api/services';
+import { startCore, type Core } from '../../../main/api/core';
 import { startHost, type RunningHost } from '../../../main/host/server';
 import { startHostProcess } from '../../support/host-process';
 
 let root: string;
 let host: RunningHost;
-const events = new EventHub();
+let core: Core;
 
 beforeAll(async () => {
   root = mkdtempSync(path.join(os.tmpdir(), 'hubdesk-host-'));
@@ -18,22 +17,22 @@ beforeAll(async () => {
   mkdirSync(rendererDir);
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>HubDesk</title>');
   writeFileSync(path.join(root, 'outside.txt'), 'outside');
-  host = await startHost({
-    port: 0,
-    rendererDir,
-    events,
-    services: createServices({
+  core = await startCore({
+    environment: {
       name: 'HubDesk',
       version: '1.0.0',
       platform: 'linux',
       shell: 'browser-host',
       dataDir: path.join(root, 'data'),
-    }),
+      defaultServerUrl: null,
+    },
   });
+  host = await startHost({ port: 0, rendererDir, events: core.events, services: core.services });
 });
 
 afterAll(async () => {
   await host.close();
+  await core.dispose();
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -143,8 +142,8 @@ describe('the browser host', () => {
 
     it('pushes events to the page', async () => {
       const pushed = nextMessage(socket);
-      events.emit('ready', { shell: 'browser-host' });
-      expect(await pushed).toEqual({ event: 'ready', payload: { shell: 'browser-host' } });
+      core.events.emit('connectivity', { online: false });
+      expect(await pushed).toEqual({ event: 'connectivity', payload: { online: false } });
     });
   });
 });

@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createServices } from '../../../main/api/services';
+import { startCore } from '../../../main/api/core';
 import { contract, findMethod, ipcChannel, methods } from '../../../preload/contract';
 
 describe('the contract', () => {
@@ -18,16 +21,26 @@ describe('the contract', () => {
     ]);
   });
 
-  it('has a service implementation for every method', () => {
-    const services = createServices({
-      name: 'HubDesk',
-      version: '0.0.0',
-      platform: 'linux',
-      shell: 'browser-host',
-      dataDir: '/tmp',
-    }) as unknown as Record<string, Record<string, unknown>>;
-    for (const entry of methods) {
-      expect(typeof services[entry.area]?.[entry.method], entry.name).toBe('function');
+  it('has a service implementation for every method', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hubdesk-contract-'));
+    const core = await startCore({
+      environment: {
+        name: 'HubDesk',
+        version: '0.0.0',
+        platform: 'linux',
+        shell: 'browser-host',
+        dataDir,
+        defaultServerUrl: null,
+      },
+    });
+    try {
+      const services = core.services as unknown as Record<string, Record<string, unknown>>;
+      for (const entry of methods) {
+        expect(typeof services[entry.area]?.[entry.method], entry.name).toBe('function');
+      }
+    } finally {
+      await core.dispose();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 

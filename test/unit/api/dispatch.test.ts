@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../main/api/dispatch';
-import { createServices } from '../../../main/api/services';
+import { createAppService } from '../../../main/api/app-service';
 import type { Services } from '../../../preload/contract';
 import { AppError } from '../../../preload/errors';
 
@@ -10,23 +10,26 @@ const environment = {
   platform: 'linux',
   shell: 'browser-host' as const,
   dataDir: '/data',
+  defaultServerUrl: null,
 };
 
+/** Only the app area is real here: the dispatcher's decisions do not depend on the others. */
 function servicesWithInfo(info: Services['app']['info']): Services {
-  const services = createServices(environment);
-  return { ...services, app: { info } };
+  return { app: { info } } as unknown as Services;
 }
+
+const appOnly = (): Services => servicesWithInfo(createAppService(environment).info);
 
 describe('the dispatcher', () => {
   it('answers a valid call with its value as data', async () => {
-    const dispatch = createDispatcher(createServices(environment));
+    const dispatch = createDispatcher(appOnly());
     expect(await dispatch('app.info', [])).toEqual({ ok: true, value: environment });
   });
 
   it.each(['nope', 'app', 'app.nope', '__proto__', 'constructor', 'app.__proto__', 42, null])(
     'refuses the unknown method %s without running anything',
     async (name) => {
-      const dispatch = createDispatcher(createServices(environment));
+      const dispatch = createDispatcher(appOnly());
       const result = await dispatch(name, []);
       expect(result).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
     },

@@ -3,6 +3,8 @@
  * what it refuses. The real thing runs in the Electron suite where the binary exists.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createAppService, type AppEnvironment } from '../../../main/api/app-service';
+import { EventHub } from '../../../main/api/events';
 import { methods } from '../../../preload/contract';
 import { createFakeElectron, FakeBrowserWindow } from './fake-electron';
 
@@ -12,11 +14,26 @@ beforeEach(() => {
   vi.resetModules();
   FakeBrowserWindow.created = [];
 });
-afterEach(() => vi.doUnmock('electron'));
+afterEach(() => {
+  vi.doUnmock('electron');
+  vi.doUnmock('../../../main/api/core');
+});
+
+const startCore = vi.fn();
 
 async function loadEntry(options: { singleInstance: boolean }) {
   fake = createFakeElectron(options);
   vi.doMock('electron', () => fake.electron);
+  // The core runs for real in the integration and end-to-end suites; here only what the glue
+  // hands it matters.
+  startCore.mockReset();
+  startCore.mockImplementation(async (core: { environment: AppEnvironment }) => ({
+    services: { app: createAppService(core.environment) },
+    events: new EventHub(),
+    secretsMessage: '',
+    dispose: vi.fn(async () => undefined),
+  }));
+  vi.doMock('../../../main/api/core', () => ({ startCore }));
   await import('../../../main/app/index');
 }
 
@@ -70,6 +87,20 @@ describe('the Electron entry', () => {
     expect(contents.windowOpenHandler!({ url: 'https://x.example/' })).toEqual({ action: 'deny' });
   });
 
+  it('starts the core with the keychain fallback, the native picker and the user data folder', async () => {
+    await loadEntry({ singleInstance: true });
+    fake.resolveReady();
+    await vi.waitFor(() => expect(startCore).toHaveBeenCalledTimes(1));
+    const [options] = startCore.mock.calls[0] as [Record<string, unknown>];
+    expect(options.safeStorage).toBe(fake.electron.safeStorage);
+    expect(options.pickFiles).toBeTypeOf('function');
+    expect(String(options.storeWorkerUrl)).toMatch(/store-worker\.js$/);
+    expect(options.environment).toMatchObject({
+      shell: 'electron',
+      dataDir: '/home/agent/.config/HubDesk',
+    });
+  });
+
   it('answers app.info from the electron shell with the user data folder', async () => {
     await loadEntry({ singleInstance: true });
     fake.resolveReady();
@@ -88,6 +119,7 @@ describe('the Electron entry', () => {
         platform: process.platform,
         shell: 'electron',
         dataDir: '/home/agent/.config/HubDesk',
+        defaultServerUrl: null,
       },
     });
   });

@@ -97,6 +97,9 @@ export function createFakeElectron(options: { singleInstance?: boolean } = {}) {
       setApplicationMenu: vi.fn(),
     },
     BrowserWindow: FakeBrowserWindow,
+    dialog: { showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })) },
+    net: { isOnline: vi.fn(() => true) },
+    safeStorage: { isEncryptionAvailable: () => false },
   };
   return { electron, handlers, session, resolveReady };
 }

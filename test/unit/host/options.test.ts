@@ -8,6 +8,11 @@ describe('the browser host options', () => {
     expect(options.port).toBe(0);
     expect(options.dataDir).toBe(path.join(defaultUserDataDir(), 'browser-host'));
     expect(options.serverUrl).toBeNull();
+    expect(options.demo).toBe(false);
+  });
+
+  it('start in demo mode with --demo', () => {
+    expect(parseHostOptions(['--demo']).demo).toBe(true);
   });
 
   it('take a port, a data folder and a server address', () => {
@@ -17,6 +22,7 @@ describe('the browser host options', () => {
       port: 4321,
       dataDir: path.resolve('x'),
       serverUrl: 'https://h.example/',
+      demo: false,
     });
   });
 

@@ -73,10 +73,10 @@ describe('window.hubdesk built by the bridge', () => {
     const { hubdesk } = installInFreshWorld(async () => ({ ok: true, value: null }), subscribe);
     const seen: unknown[] = [];
     const on = hubdesk.on as unknown as (e: string, h: (p: unknown) => void) => () => void;
-    const off = on('ready', (payload) => seen.push(payload));
-    for (const handler of handlers) handler({ shell: 'electron' });
+    const off = on('connectivity', (payload) => seen.push(payload));
+    for (const handler of handlers) handler({ online: true });
     off();
-    for (const handler of handlers) handler({ shell: 'electron' });
-    expect(seen).toEqual([{ shell: 'electron' }]);
+    for (const handler of handlers) handler({ online: false });
+    expect(seen).toEqual([{ online: true }]);
   });
 });

@@ -1,0 +1,42 @@
+/**
+ * The `customers` area, for the new-ticket form: online it asks HubSoft and caches what it finds;
+ * offline, or when the server cannot be reached, it answers from the customers cached before.
+ */
+import type { Services } from '../../preload/contract';
+import type { CustomerSearchQuery } from '../hubsoft/requests';
+import type { CustomerSearchField } from '../store/types';
+import { isNetworkFailure, reportingOutcome } from '../sync/remote-call';
+import { toAppError } from './session-service';
+import type { Workspace } from './workspace';
+
+const hubsoftField: Record<CustomerSearchField, CustomerSearchQuery['by']> = {
+  document: 'cpf_cnpj',
+  code: 'codigo_cliente',
+  name: 'nome_razaosocial',
+  phone: 'telefone',
+};
+
+const resultLimit = 20;
+
+/** Only what this area uses of the workspace: `CurrentWorkspace` fits. */
+type CustomersWorkspace = Pick<Workspace, 'store' | 'client' | 'connectivity'>;
+
+export function createCustomersService(current: () => CustomersWorkspace): Services['customers'] {
+  return {
+    search: async ({ by, term }) => {
+      const { store, client, connectivity } = current();
+      if (connectivity.online) {
+        try {
+          const customers = await reportingOutcome(connectivity, () =>
+            client.searchCustomers({ by: hubsoftField[by], term, limit: resultLimit }),
+          );
+          await store.upsertCustomers(customers);
+          return customers;
+        } catch (error) {
+          if (!isNetworkFailure(error)) throw toAppError(error);
+        }
+      }
+      return store.searchCustomers({ by, term, limit: resultLimit });
+    },
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * The data types that cross the contract, by area. The store and the services produce them; the
+ * renderer consumes them. They are plain data: they survive structured clone and JSON alike.
+ */
+export type {
+  ActionKind,
+  ActionState,
+  OutboxAction,
+  SearchHit,
+  StagedAttachment,
+  StoredMessage as TicketMessage,
+  StoredTicket as Ticket,
+  TicketListPage,
+  TicketSort,
+  TicketSummary,
+} from '../main/store/types';
+export type { ConfigItem, Customer, CustomerService } from '../main/hubsoft/model';
+import type { ConfigItem, ConfigListName } from '../main/hubsoft/model';
+import type { SecretStoreKind } from '../main/secrets/secret-store';
+
+export interface ProfileSummary {
+  id: string;
+  baseUrl: string;
+  username: string;
+  clientId: string;
+  demo: boolean;
+  lastUsedAt: string | null;
+}
+
+export type SessionState = 'signed_out' | 'signed_in' | 'needs_reauth';
+
+export interface SessionStatus {
+  state: SessionState;
+  profile: ProfileSummary | null;
+  /** The HubSoft user id of the agent, when the server told it. */
+  userId: number | null;
+  secretStorage: { kind: SecretStoreKind; persistent: boolean };
+  /** Why a re-sign-in is needed, in Portuguese, when state is needs_reauth. */
+  reason: string | null;
+}
+
+export interface ConnectionCheck {
+  ok: boolean;
+  /** What is wrong, for the agent, in Portuguese; null when ok. */
+  problem: string | null;
+  code:
+    | 'ok'
+    | 'unreachable'
+    | 'tls'
+    | 'not_hubsoft'
+    | 'wrong_client'
+    | 'wrong_credentials'
+    | 'no_permission'
+    | 'clock_skew'
+    | 'invalid_address';
+}
+
+export interface LogoutResult {
+  /** Outbox actions kept for when the agent signs in again. */
+  outboxKept: number;
+  cachePurged: boolean;
+}
+
+export interface Draft {
+  value: unknown;
+  updatedAt: string;
+}
+
+export type ConfigLists = Record<ConfigListName, ConfigItem[]> & { fetchedAt: string | null };
+
+export interface SyncStatus {
+  online: boolean;
+  running: boolean;
+  phase: 'idle' | 'backfill' | 'incremental' | 'config';
+  /** Tickets written in the current run, and how many the server said there are. */
+  progress: { done: number; total: number | null } | null;
+  lastSyncAt: string | null;
+  lastError: string | null;
+  cachedTickets: number;
+}
+
+export interface OutboxCounts {
+  queued: number;
+  sending: number;
+  failed: number;
+  needsAttention: number;
+}

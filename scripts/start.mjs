@@ -1,9 +1,14 @@
-// `npm start`: build, then launch the Electron app. Where Electron's binary cannot be had (no
-// download server reachable), say so and run the same app in the browser host instead.
+// `npm start`: build, then launch the Electron app, in demo mode (the built-in HubSoft simulator)
+// when no account is set up yet. Where Electron's binary cannot be had (no download server
+// reachable), say so and run the same app in the browser host instead.
 import { spawn, spawnSync } from 'node:child_process';
 import { electronInstallScript, findElectronBinary } from './electron-binary.mjs';
 
-const extraArgs = process.argv.slice(2);
+const given = process.argv.slice(2);
+// `--no-demo` opens the sign-in screen even on a machine with no account.
+const extraArgs = given.includes('--no-demo')
+  ? given.filter((arg) => arg !== '--no-demo')
+  : [...new Set(['--demo', ...given])];
 
 function run(command, args) {
   const result = spawnSync(command, args, { stdio: 'inherit' });

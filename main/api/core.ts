@@ -20,7 +20,7 @@ export interface CoreOptions {
   pickFiles?: () => Promise<string[]>;
   osOnline?: WorkspaceFactoryOptions['osOnline'];
   storeWorkerUrl?: URL | string;
-  /** Start in demo mode when no session can be restored (`--demo`). */
+  /** Start in demo mode when no account is set up (`--demo`). */
   demo?: boolean;
 }
 
@@ -52,7 +52,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   });
   const unsubscribe = session.onChange((status) => events.emit('session', status));
   const restored = await session.restore();
-  if (options.demo && restored.state === 'signed_out') await session.startDemo();
+  if (options.demo && restored.state === 'signed_out') {
+    const accounts = session.profiles().filter((profile) => !profile.demo);
+    if (accounts.length === 0) await session.startDemo();
+  }
 
   return {
     events,

@@ -77,6 +77,11 @@ export interface SyncStatus {
   lastSyncAt: string | null;
   lastError: string | null;
   cachedTickets: number;
+  /**
+   * Set when this profile's cache was found damaged on open and rebuilt: what was saved from the
+   * damaged file, so the agent can be told. Null on a healthy open.
+   */
+  cacheRecovered: { drafts: number; actions: number; attachments: number } | null;
 }
 
 export interface OutboxCounts {

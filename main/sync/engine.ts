@@ -93,6 +93,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     lastSyncAt: null,
     lastError: null,
     cachedTickets: 0,
+    cacheRecovered: store.openReport.recovered ? store.openReport.copied : null,
   };
   let started = false;
   let stopped = false;

@@ -48,6 +48,29 @@ export function withIdsFromLabels(
   };
 }
 
+/**
+ * The presentation shape also lacks the customer's id, the SLA and sometimes the service: what it
+ * does not carry keeps its cached value instead of blanking the inbox row.
+ */
+export function withCachedFallbacks(
+  remote: RemoteTicket,
+  cached: Pick<StoredTicket, 'customer' | 'serviceId' | 'sla' | 'attachmentCount'> | null,
+): RemoteTicket {
+  if (!cached) return remote;
+  const slaMissing = remote.sla.remaining === null && remote.sla.percentRemaining === null;
+  return {
+    ...remote,
+    customer:
+      remote.customer ??
+      (cached.customer
+        ? { id: cached.customer.id, code: cached.customer.code, name: cached.customer.name }
+        : null),
+    serviceId: remote.serviceId ?? cached.serviceId,
+    sla: slaMissing ? cached.sla : remote.sla,
+    attachmentCount: remote.attachmentCount ?? cached.attachmentCount,
+  };
+}
+
 export async function storeTicketDetail(store: Store, remote: RemoteTicket): Promise<StoredTicket> {
   const [statuses, types, key] = await Promise.all([
     store.getConfigList('ticketStatuses'),
@@ -56,5 +79,7 @@ export async function storeTicketDetail(store: Store, remote: RemoteTicket): Pro
   ]);
   const cached = key === null ? null : await store.getTicket(key);
   const lists = { statuses: statuses?.items ?? [], types: types?.items ?? [] };
-  return store.upsertTicketDetail(withIdsFromLabels(remote, lists, cached));
+  return store.upsertTicketDetail(
+    withCachedFallbacks(withIdsFromLabels(remote, lists, cached), cached),
+  );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfigItem, TicketLabels } from '../../../main/hubsoft/model';
 import type { StoredTicket } from '../../../main/store/types';
-import { withIdsFromLabels } from '../../../main/sync/ticket-detail';
+import { withCachedFallbacks, withIdsFromLabels } from '../../../main/sync/ticket-detail';
 import { remoteTicket } from '../store/fixtures';
 
 const statuses: ConfigItem[] = [
@@ -57,5 +57,44 @@ describe('ticket detail ids from labels', () => {
   it('leaves a ticket that already carries ids as it is', () => {
     const model = remoteTicket(8);
     expect(withIdsFromLabels(model, { statuses, types }, null)).toEqual(model);
+  });
+});
+
+describe('ticket detail fields the presentation shape lacks', () => {
+  const cached: Pick<StoredTicket, 'customer' | 'serviceId' | 'sla' | 'attachmentCount'> = {
+    customer: {
+      id: 24009,
+      code: 1009,
+      name: 'PET SHOP CARVALHO LTDA ME',
+      document: '12345678000190',
+    },
+    serviceId: 17027,
+    sla: { remaining: '-5h 19min', percentRemaining: 0 },
+    attachmentCount: 2,
+  };
+
+  it('keeps the cached customer, service, SLA and attachment count instead of blanking them', () => {
+    const presentation = remoteTicket(7, {
+      customer: null,
+      serviceId: null,
+      sla: { remaining: null, percentRemaining: null },
+      attachmentCount: null,
+    });
+    const merged = withCachedFallbacks(presentation, cached);
+    expect(merged.customer).toEqual({ id: 24009, code: 1009, name: 'PET SHOP CARVALHO LTDA ME' });
+    expect(merged.serviceId).toBe(17027);
+    expect(merged.sla).toEqual({ remaining: '-5h 19min', percentRemaining: 0 });
+    expect(merged.attachmentCount).toBe(2);
+  });
+
+  it('prefers what the server sent when it sent it', () => {
+    const fresh = remoteTicket(7, {
+      sla: { remaining: '3h 0min', percentRemaining: 40 },
+      attachmentCount: 3,
+    });
+    const merged = withCachedFallbacks(fresh, cached);
+    expect(merged.sla).toEqual({ remaining: '3h 0min', percentRemaining: 40 });
+    expect(merged.attachmentCount).toBe(3);
+    expect(merged.customer).toEqual(fresh.customer);
   });
 });

@@ -1,0 +1,218 @@
+/**
+ * The inbox: tickets from the local cache, page by page (keyset cursor) as the agent scrolls,
+ * with filters, sort and an instant full-text search.
+ */
+import type { z } from 'zod';
+import type { ticketListQuery } from '../../../../preload/schemas';
+import type { SearchHit, TicketSort, TicketSummary } from '../../../../preload/types';
+import { dayBoundary } from '../format';
+import { hubdesk } from '../hubdesk';
+import { errorMessage } from '../hubdesk-call';
+
+export interface InboxFilters {
+  status: 'open' | 'closed' | 'all';
+  typeId: number | null;
+  mine: boolean;
+  /** `yyyy-MM-dd`, as a date input gives it; empty when unset. */
+  openedFrom: string;
+  openedTo: string;
+  sort: TicketSort;
+}
+
+const defaultFilters: InboxFilters = {
+  status: 'open',
+  typeId: null,
+  mine: false,
+  openedFrom: '',
+  openedTo: '',
+  sort: 'opened_desc',
+};
+
+const pageSize = 100;
+/** The most rows one refetch brings back after a bulk change (the contract's page limit). */
+const maxRefetch = 500;
+
+type ListQuery = z.input<typeof ticketListQuery>;
+
+function listQuery(filters: InboxFilters): ListQuery {
+  const query: ListQuery = { status: filters.status, sort: filters.sort, mine: filters.mine };
+  if (filters.typeId !== null) query.typeIds = [filters.typeId];
+  const from = dayBoundary(filters.openedFrom, 'start');
+  const to = dayBoundary(filters.openedTo, 'end');
+  if (from) query.openedFrom = from;
+  if (to) query.openedTo = to;
+  return query;
+}
+
+function summaryOf(ticket: TicketSummary): TicketSummary {
+  const { key, id, protocol, openedAt, closedAt, status, type, customer, serviceId } = ticket;
+  const { description, sla, responsibleUserIds, serverDraft, attachmentCount } = ticket;
+  const { pendingCount, updatedAt, lastViewedAt, detailFetchedAt } = ticket;
+  return {
+    key,
+    id,
+    protocol,
+    openedAt,
+    closedAt,
+    status,
+    type,
+    customer,
+    serviceId,
+    description,
+    sla,
+    responsibleUserIds,
+    serverDraft,
+    attachmentCount,
+    pendingCount,
+    updatedAt,
+    lastViewedAt,
+    detailFetchedAt,
+  };
+}
+
+class InboxStore {
+  filters = $state<InboxFilters>({ ...defaultFilters });
+  items = $state.raw<TicketSummary[]>([]);
+  total = $state(0);
+  loading = $state(false);
+  error = $state<string | null>(null);
+  selected = $state(0);
+
+  searchTerm = $state('');
+  hits = $state.raw<SearchHit[]>([]);
+  searching = $state(false);
+
+  private cursor: string | null = null;
+  /** Bumped by every reload so an answer to an older query is dropped. */
+  private generation = 0;
+  private searchGeneration = 0;
+  private refetchTimer: ReturnType<typeof setTimeout> | null = null;
+
+  start(): () => void {
+    const off = hubdesk().on('tickets', ({ keys }) => {
+      if (keys === 'all') this.scheduleRefetch();
+      else void this.refreshKeys(keys);
+    });
+    void this.reload();
+    return () => {
+      off();
+      if (this.refetchTimer) clearTimeout(this.refetchTimer);
+    };
+  }
+
+  setFilters(next: Partial<InboxFilters>): void {
+    this.filters = { ...this.filters, ...next };
+    this.selected = 0;
+    void this.reload();
+  }
+
+  async reload(limit = pageSize): Promise<void> {
+    const generation = ++this.generation;
+    this.loading = true;
+    try {
+      const page = await hubdesk().tickets.list({ ...listQuery(this.filters), limit });
+      if (generation !== this.generation) return;
+      this.items = page.items;
+      this.total = page.total;
+      this.cursor = page.nextCursor;
+      this.error = null;
+      this.selected = Math.min(this.selected, Math.max(0, page.items.length - 1));
+    } catch (error) {
+      if (generation === this.generation) this.error = errorMessage(error);
+    } finally {
+      if (generation === this.generation) this.loading = false;
+    }
+  }
+
+  /** The next page, when the agent scrolls near the end of what is loaded. */
+  async loadMore(): Promise<void> {
+    if (this.loading || this.cursor === null) return;
+    const generation = this.generation;
+    this.loading = true;
+    try {
+      const page = await hubdesk().tickets.list({
+        ...listQuery(this.filters),
+        limit: pageSize,
+        cursor: this.cursor,
+      });
+      if (generation !== this.generation) return;
+      this.items = [...this.items, ...page.items];
+      this.total = page.total;
+      this.cursor = page.nextCursor;
+    } catch (error) {
+      if (generation === this.generation) this.error = errorMessage(error);
+    } finally {
+      if (generation === this.generation) this.loading = false;
+    }
+  }
+
+  /** A sync wrote many tickets: refetch what is shown once the burst of events settles. */
+  private scheduleRefetch(): void {
+    if (this.refetchTimer) clearTimeout(this.refetchTimer);
+    this.refetchTimer = setTimeout(() => {
+      this.refetchTimer = null;
+      void this.reload(Math.min(maxRefetch, Math.max(pageSize, this.items.length)));
+      if (this.searchTerm.trim()) void this.search(this.searchTerm);
+    }, 250);
+  }
+
+  private async refreshKeys(keys: string[]): Promise<void> {
+    const shown = new Set(this.items.map((item) => item.key));
+    const unknown = keys.some((key) => !shown.has(key));
+    // A ticket this list does not show may now match its filters (a new or reassigned one).
+    if (unknown) {
+      this.scheduleRefetch();
+      return;
+    }
+    const fresh = await Promise.all(
+      keys.map((key) =>
+        hubdesk()
+          .tickets.get(key)
+          .then(summaryOf, () => null),
+      ),
+    );
+    const byKey = new Map(
+      fresh.filter((t): t is TicketSummary => t !== null).map((t) => [t.key, t]),
+    );
+    this.items = this.items.map((item) => byKey.get(item.key) ?? item);
+  }
+
+  async search(term: string): Promise<void> {
+    if (term !== this.searchTerm) this.selected = 0;
+    this.searchTerm = term;
+    const generation = ++this.searchGeneration;
+    if (!term.trim()) {
+      this.hits = [];
+      this.searching = false;
+      return;
+    }
+    this.searching = true;
+    try {
+      const hits = await hubdesk().tickets.search(term, { limit: 50 });
+      if (generation === this.searchGeneration) {
+        this.hits = hits;
+        this.error = null;
+      }
+    } catch (error) {
+      if (generation === this.searchGeneration) this.error = errorMessage(error);
+    } finally {
+      if (generation === this.searchGeneration) this.searching = false;
+    }
+  }
+
+  /** The keys in view, in order: the search hits while searching, else the list. */
+  get visibleKeys(): string[] {
+    return this.searchTerm.trim()
+      ? this.hits.map((hit) => hit.ticket.key)
+      : this.items.map((item) => item.key);
+  }
+
+  move(delta: number): void {
+    const count = this.visibleKeys.length;
+    if (count === 0) return;
+    this.selected = Math.min(count - 1, Math.max(0, this.selected + delta));
+    if (!this.searchTerm.trim() && this.selected >= this.items.length - 20) void this.loadMore();
+  }
+}
+
+export const inbox = new InboxStore();

@@ -1,0 +1,104 @@
+import { expect, test } from '@playwright/test';
+import type { BrowserGlobals } from '../support/browser-globals';
+import {
+  closableProtocol,
+  openFirstTicket,
+  openTicket,
+  openWorkspace,
+  serverMessages,
+  startWorkspace,
+  storedDraft,
+  type Workspace,
+} from '../support/workspace';
+
+let workspace: Workspace;
+
+test.beforeAll(async () => {
+  workspace = await startWorkspace();
+});
+test.afterAll(async () => {
+  await workspace.close();
+});
+
+test.beforeEach(async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openWorkspace(page, workspace);
+});
+
+function ticketKey(url: string): string {
+  return decodeURIComponent(new URL(url).hash.replace('#/ticket/', ''));
+}
+
+test('a ticket shows its header, customer and history, and the protocol copies with one click', async ({
+  page,
+}) => {
+  const protocol = await openFirstTicket(page);
+  await expect(page.getByTestId('customer-name')).not.toHaveText('—');
+  await expect(page.getByTestId('timeline-opening')).toBeVisible();
+  await page.getByRole('button', { name: 'Copiar protocolo' }).click();
+  const clipboard = await page.evaluate(() =>
+    (globalThis as unknown as BrowserGlobals).navigator.clipboard.readText(),
+  );
+  expect(clipboard).toBe(protocol);
+});
+
+test('Ctrl+Enter sends the reply: pending at once, then on the server', async ({ page }) => {
+  const protocol = await openFirstTicket(page);
+  const text = `Resposta enviada pelo teste ${Date.now()}`;
+  await page.getByTestId('reply-box').fill(text);
+  await page.getByTestId('reply-box').press('Control+Enter');
+  await expect(page.getByTestId('reply-box')).toHaveValue('');
+  await expect(page.getByTestId('timeline-message').filter({ hasText: text })).toBeVisible();
+  await expect
+    .poll(() => serverMessages(workspace.sim, protocol), { timeout: 20_000 })
+    .toContain(text);
+  await expect(
+    page.getByTestId('timeline-message').filter({ hasText: text }).locator('.badge'),
+  ).toHaveCount(0, { timeout: 20_000 });
+});
+
+test('a reload in the middle of typing keeps the draft', async ({ page }) => {
+  await openFirstTicket(page);
+  const key = ticketKey(page.url());
+  await page.getByTestId('reply-box').pressSequentially('Estou verificando a sua conex');
+  await expect.poll(() => storedDraft(page, `reply:${key}`)).toBe('Estou verificando a sua conex');
+  await page.reload();
+  await expect(page.getByTestId('reply-box')).toHaveValue('Estou verificando a sua conex');
+});
+
+test('the agent changes status and type, then closes the ticket with a reason', async ({
+  page,
+}) => {
+  const protocol = await closableProtocol(page, workspace.sim);
+  await openTicket(page, protocol);
+  const before = workspace.sim.state({ protocol })[0];
+
+  const status = page.getByRole('combobox', { name: /^Status/ });
+  const statusOption = status.locator('option:not([value=""])').first();
+  await status.selectOption((await statusOption.getAttribute('value')) ?? '');
+  const type = page.getByRole('combobox', { name: /^Tipo/ });
+  const typeValue = await type
+    .locator(`option:not([value=""]):not([value="${before?.typeId ?? 0}"])`)
+    .first()
+    .getAttribute('value');
+  await type.selectOption(typeValue ?? '');
+  await page.getByRole('button', { name: 'Aplicar' }).click();
+  await expect(page.getByText('Alteração na fila de envio.')).toBeVisible();
+  await expect
+    .poll(() => workspace.sim.state({ protocol })[0]?.typeId, { timeout: 20_000 })
+    .toBe(Number(typeValue));
+
+  await page.locator('body').press('c');
+  const dialog = page.getByRole('dialog', { name: 'Fechar atendimento' });
+  await expect(dialog).toBeVisible();
+  const reason = dialog.getByLabel('Motivo do fechamento');
+  await reason.selectOption({ index: 1 });
+  await dialog
+    .getByLabel('Descrição do fechamento')
+    .fill('Conexão normalizada após troca do cabo.');
+  await dialog.getByRole('button', { name: 'Fechar atendimento' }).click();
+  await expect(dialog).toBeHidden();
+  await expect
+    .poll(() => workspace.sim.state({ protocol })[0]?.closingDescription, { timeout: 20_000 })
+    .toBe('Conexão normalizada após troca do cabo.');
+});

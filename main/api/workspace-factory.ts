@@ -60,6 +60,7 @@ export function createWorkspaces(options: WorkspaceFactoryOptions): Workspaces {
       events: options.events,
       connectivity,
       profile: { id: profile.id },
+      userId: profile.userId,
     });
     const outbox = createOutboxSender({
       store,

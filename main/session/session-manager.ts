@@ -7,6 +7,7 @@
  * to needs_reauth, the workspace keeps drafts, outbox and screen, and the next sign-in of the same
  * profile puts fresh tokens under the same client.
  */
+import { userIdFromAccessToken } from '../hubsoft/token-claims';
 import { mkdir } from 'node:fs/promises';
 import type {
   ConnectionCheck,
@@ -62,6 +63,8 @@ interface Session {
   state: 'signed_in' | 'needs_reauth';
   reason: string | null;
   signIns: number;
+  /** The agent's HubSoft user id, from the access token's subject; null when it has none. */
+  userId: number | null;
 }
 
 const noPasswordReason =
@@ -94,7 +97,7 @@ export class SessionManager {
     return {
       state: session?.state ?? 'signed_out',
       profile: session ? { ...session.profile } : this.registry.active(),
-      userId: null,
+      userId: session?.userId ?? null,
       secretStorage: {
         kind: this.options.secrets.kind,
         persistent: this.options.secrets.persistent,
@@ -320,13 +323,20 @@ export class SessionManager {
       state,
       reason: state === 'needs_reauth' ? noPasswordReason : null,
       signIns: 1,
+      userId: await secrets.tokens.load().then(
+        (tokens) => (tokens ? userIdFromAccessToken(tokens.accessToken) : null),
+        () => null,
+      ),
     };
     const watched = watchAuthFailures(
       client,
       () => session.signIns,
       (error, signInsAtStart) => this.authFailed(session, error, signInsAtStart),
     );
-    session.workspace = await this.options.openWorkspace({ ...profile, ...paths }, watched);
+    session.workspace = await this.options.openWorkspace(
+      { ...profile, ...paths, userId: session.userId },
+      watched,
+    );
     this.session = session;
   }
 

@@ -6,8 +6,11 @@ import type { ProfileSummary } from '../../preload/types';
 import type { HubsoftClient } from '../hubsoft';
 import type { ProfilePaths } from './profiles';
 
-/** The profile a workspace serves, with where its cache and staged files live. */
-export type WorkspaceProfile = ProfileSummary & ProfilePaths;
+/**
+ * The profile a workspace serves, with where its cache and staged files live and the agent's
+ * HubSoft user id ("my tickets") when the token tells it.
+ */
+export type WorkspaceProfile = ProfileSummary & ProfilePaths & { userId: number | null };
 
 export interface SessionWorkspace {
   /** Stops syncing and sending, and closes the cache. */

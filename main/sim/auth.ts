@@ -1,9 +1,10 @@
 /**
- * OAuth tokens as Laravel Passport hands them out: opaque bearer strings with an expiry, a refresh
- * token that is spent when used, and revocation without notice (all tokens at once, as a server
- * update does).
+ * OAuth tokens as Laravel Passport hands them out: the access token a JWT whose `sub` is the API
+ * user's id, the refresh token opaque and spent when used, with expiry and revocation without
+ * notice (all tokens at once, as a server update does).
  */
 import { randomBytes } from 'node:crypto';
+import { API_USER } from './catalog';
 
 interface TokenEntry {
   kind: 'access' | 'refresh';
@@ -28,7 +29,7 @@ export class TokenStore {
   constructor(private readonly ttlSeconds: number = DEFAULT_TOKEN_TTL_SECONDS) {}
 
   issue(now: number): IssuedTokens {
-    const access = randomBytes(30).toString('base64url');
+    const access = passportJwt(now, this.ttlSeconds);
     const refresh = randomBytes(30).toString('base64url');
     this.tokens.set(access, {
       kind: 'access',
@@ -66,4 +67,21 @@ export class TokenStore {
   revokeAll(): void {
     for (const entry of this.tokens.values()) entry.revoked = true;
   }
+}
+
+const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** Shaped like Passport's RS256 token; the signature is random since nobody verifies it here. */
+function passportJwt(now: number, ttlSeconds: number): string {
+  const issuedAt = Math.floor(now / 1000);
+  const claims = {
+    aud: '1',
+    jti: randomBytes(16).toString('hex'),
+    iat: issuedAt,
+    nbf: issuedAt,
+    exp: issuedAt + ttlSeconds,
+    sub: String(API_USER.id),
+    scopes: [],
+  };
+  return `${base64url({ typ: 'JWT', alg: 'RS256' })}.${base64url(claims)}.${randomBytes(32).toString('base64url')}`;
 }

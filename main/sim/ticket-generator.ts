@@ -5,6 +5,7 @@
  */
 import {
   AGENTS,
+  API_USER,
   CLOSING_REASONS,
   CONTACT_ORIGINS,
   PERIODS,
@@ -110,6 +111,9 @@ export class TicketGenerator {
       const agent = rng.pick(AGENTS).id;
       if (!responsibleUserIds.includes(agent)) responsibleUserIds.push(agent);
     }
+    // Every sixth ticket is the API user's own, so "my tickets" has something in demo mode. By
+    // index, not by the random stream, so the rest of each ticket stays as it was.
+    if (index % 6 === 0 && responsibleUserIds.length > 0) responsibleUserIds[0] = API_USER.id;
     const primaryResponsibleId =
       responsibleUserIds.length === 0 || (responsibleUserIds.length > 1 && rng.chance(0.4))
         ? null

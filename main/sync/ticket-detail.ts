@@ -49,14 +49,20 @@ export function withIdsFromLabels(
 }
 
 /**
- * The presentation shape also lacks the customer's id, the SLA and sometimes the service: what it
- * does not carry keeps its cached value instead of blanking the inbox row.
+ * The presentation shape also lacks the customer's id, the SLA, the responsible users' ids (it
+ * names them) and sometimes the service: what it does not carry keeps its cached value instead of
+ * blanking the inbox row or dropping the ticket from "my tickets".
  */
 export function withCachedFallbacks(
   remote: RemoteTicket,
-  cached: Pick<StoredTicket, 'customer' | 'serviceId' | 'sla' | 'attachmentCount'> | null,
+  cached: Pick<
+    StoredTicket,
+    'customer' | 'serviceId' | 'sla' | 'attachmentCount' | 'responsibleUserIds'
+  > | null,
 ): RemoteTicket {
   if (!cached) return remote;
+  const responsibleNamedOnly =
+    remote.responsibleUserIds.length === 0 && Boolean(remote.labels?.responsible?.trim());
   const slaMissing = remote.sla.remaining === null && remote.sla.percentRemaining === null;
   return {
     ...remote,
@@ -68,6 +74,9 @@ export function withCachedFallbacks(
     serviceId: remote.serviceId ?? cached.serviceId,
     sla: slaMissing ? cached.sla : remote.sla,
     attachmentCount: remote.attachmentCount ?? cached.attachmentCount,
+    responsibleUserIds: responsibleNamedOnly
+      ? cached.responsibleUserIds
+      : remote.responsibleUserIds,
   };
 }
 

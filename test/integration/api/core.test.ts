@@ -50,6 +50,25 @@ describe('the core both shells run', () => {
       .toBe(10);
   });
 
+  it('knows the agent\'s HubSoft user from the token, so "my tickets" lists only theirs', async () => {
+    const started = await core({ demo: true });
+    const { userId } = await started.services.session.status();
+    // The simulator's API user, the subject of its Passport-style access tokens.
+    expect(userId).toBe(4903);
+    await expect
+      .poll(
+        async () => (await started.services.tickets.list({ mine: true, limit: 20 })).items.length,
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBeGreaterThan(0);
+    const mine = await started.services.tickets.list({ mine: true, limit: 50 });
+    expect(mine.items.every((ticket) => ticket.responsibleUserIds.includes(4903))).toBe(true);
+    const all = await started.services.tickets.list({ limit: 50 });
+    expect(all.total).toBeGreaterThan(mine.total);
+  });
+
   it('does not replace an account the agent set up with demo data', async () => {
     const first = await core({ demo: true });
     // The agent signs in to a server of their own (here the running simulator, as a real account).

@@ -108,6 +108,7 @@ export async function startHarness(
   const workspace: Workspace = {
     profile: {
       id: 'teste',
+      userId: null,
       baseUrl: sim.url,
       username: DEMO_ACCOUNT.username,
       clientId: DEMO_ACCOUNT.clientId,

@@ -46,6 +46,7 @@ export async function openLocalWorkspace(): Promise<LocalWorkspace> {
   const workspace: Workspace = {
     profile: {
       id: 'local',
+      userId: null,
       baseUrl: 'http://127.0.0.1:9',
       username: 'agente@provedor.local',
       clientId: 'cliente',

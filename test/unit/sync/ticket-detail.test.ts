@@ -61,7 +61,11 @@ describe('ticket detail ids from labels', () => {
 });
 
 describe('ticket detail fields the presentation shape lacks', () => {
-  const cached: Pick<StoredTicket, 'customer' | 'serviceId' | 'sla' | 'attachmentCount'> = {
+  const cached: Pick<
+    StoredTicket,
+    'customer' | 'serviceId' | 'sla' | 'attachmentCount' | 'responsibleUserIds'
+  > = {
+    responsibleUserIds: [4903, 12],
     customer: {
       id: 24009,
       code: 1009,
@@ -85,6 +89,16 @@ describe('ticket detail fields the presentation shape lacks', () => {
     expect(merged.serviceId).toBe(17027);
     expect(merged.sla).toEqual({ remaining: '-5h 19min', percentRemaining: 0 });
     expect(merged.attachmentCount).toBe(2);
+  });
+
+  it('keeps the responsible ids when the detail only names the responsible users', () => {
+    const named = remoteTicket(7, {
+      responsibleUserIds: [],
+      labels: { ...labels(null, null), responsible: 'Agente Demo, Marina Souza' },
+    });
+    expect(withCachedFallbacks(named, cached).responsibleUserIds).toEqual([4903, 12]);
+    const nobody = remoteTicket(7, { responsibleUserIds: [], labels: labels(null, null) });
+    expect(withCachedFallbacks(nobody, cached).responsibleUserIds).toEqual([]);
   });
 
   it('prefers what the server sent when it sent it', () => {

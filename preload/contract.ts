@@ -30,6 +30,7 @@ import type {
   ConfigLists,
   ConnectionCheck,
   Customer,
+  DiagnosticsExport,
   Draft,
   LogoutResult,
   OutboxAction,
@@ -75,6 +76,7 @@ const two = <A extends z.ZodType, B extends z.ZodType>(a: A, b: B) => z.tuple([a
 export const contract = {
   app: {
     info: method(noArgs).returns<AppInfo>(),
+    exportDiagnostics: method(noArgs).returns<DiagnosticsExport | null>(),
   },
   session: {
     status: method(noArgs).returns<SessionStatus>(),

@@ -90,3 +90,11 @@ export interface OutboxCounts {
   failed: number;
   needsAttention: number;
 }
+
+/** What "export diagnostics" wrote: the file, and how much it holds. */
+export interface DiagnosticsExport {
+  path: string;
+  logFiles: number;
+  logRecords: number;
+  profiles: number;
+}

@@ -11,6 +11,8 @@ const steps = [
   { name: 'lint', command: npm(['run', '--silent', 'lint']) },
   { name: 'typecheck', command: npm(['run', '--silent', 'typecheck']) },
   { name: 'build', command: npm(['run', '--silent', 'build']) },
+  { name: 'security (Electronegativity)', command: npm(['run', '--silent', 'security']) },
+  { name: 'packaging configuration', command: npm(['run', '--silent', 'check:builder']) },
   {
     name: 'unit and integration (vitest)',
     command: hasKeyringWrapper

@@ -5,7 +5,8 @@ import path from 'node:path';
 /** The host's CLI test serves the built renderer: build it once when this checkout has not. */
 export default function setup(): void {
   const root = path.resolve(import.meta.dirname, '..');
-  if (existsSync(path.join(root, 'out/renderer/index.html'))) return;
+  const bundles = ['out/renderer/index.html', 'out/preload/index.cjs', 'out/main/index.js'];
+  if (bundles.every((bundle) => existsSync(path.join(root, bundle)))) return;
   execFileSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build'], {
     cwd: root,
     stdio: 'inherit',

@@ -1,4 +1,6 @@
 import type { AppInfo, Services, Shell } from '../../preload/contract';
+import type { DiagnosticsExport } from '../../preload/types';
+import { createDiagnosticsExport } from './diagnostics-service';
 
 export interface AppEnvironment {
   name: string;
@@ -9,9 +11,13 @@ export interface AppEnvironment {
   defaultServerUrl: string | null;
 }
 
-export function createAppService(environment: AppEnvironment): Services['app'] {
+export function createAppService(
+  environment: AppEnvironment,
+  exportDiagnostics: () => Promise<DiagnosticsExport | null> = createDiagnosticsExport({
+    environment,
+    readSettings: () => ({}),
+  }),
+): Services['app'] {
   const info: AppInfo = { ...environment };
-  return {
-    info: () => info,
-  };
+  return { info: () => info, exportDiagnostics };
 }

@@ -27,8 +27,14 @@ export function createAttachmentsService(
         const paths = await pickFiles();
         const workspace = current();
         const staged: StagedAttachment[] = [];
-        for (const path of paths) {
-          staged.push(await stagePath(workspace.store, workspace.profile.stagingDir, path));
+        try {
+          for (const path of paths) {
+            staged.push(await stagePath(workspace.store, workspace.profile.stagingDir, path));
+          }
+        } catch (error) {
+          // All or none: the caller never learns the ids of the files staged before the refusal.
+          await removeStaged(workspace.store, workspace.profile.stagingDir, staged);
+          throw error;
         }
         return staged;
       }),

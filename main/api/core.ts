@@ -10,6 +10,7 @@ import type { Services } from '../../preload/contract';
 import type { AppEnvironment } from './app-service';
 import { EventHub } from './events';
 import { createServices } from './services';
+import { createDiagnosticsExport } from './diagnostics-service';
 import { createWorkspaces, type WorkspaceFactoryOptions } from './workspace-factory';
 
 export interface CoreOptions {
@@ -22,6 +23,8 @@ export interface CoreOptions {
   storeWorkerUrl?: URL | string;
   /** Start in demo mode when no account is set up (`--demo`). */
   demo?: boolean;
+  /** Electron's save dialog for "export diagnostics"; null when cancelled. */
+  chooseDiagnosticsDestination?: (suggestedName: string) => Promise<string | null>;
 }
 
 export interface Core {
@@ -57,6 +60,12 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     if (accounts.length === 0) await session.startDemo();
   }
 
+  const exportDiagnostics = createDiagnosticsExport({
+    environment: options.environment,
+    readSettings: () => ({ secretsStorage: reason.message, shell: options.environment.shell }),
+    chooseDestination: options.chooseDiagnosticsDestination,
+  });
+
   return {
     events,
     secretsMessage: reason.message,
@@ -65,6 +74,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       session,
       current: workspaces.current,
       pickFiles: options.pickFiles,
+      exportDiagnostics,
     }),
     dispose: async () => {
       unsubscribe();

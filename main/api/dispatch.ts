@@ -31,7 +31,10 @@ export function createDispatcher(services: Services, options: DispatchOptions = 
     if (!entry) {
       return failure({ code: 'unknown_method', message: `Método desconhecido: ${String(name)}` });
     }
-    const parsed = entry.args.safeParse(args);
+    const parsed = validate(entry.args, args);
+    if (parsed === null) {
+      return failure({ code: 'invalid_input', message: `Dados inválidos para ${entry.name}.` });
+    }
     if (!parsed.success) {
       return failure({
         code: 'invalid_input',
@@ -53,6 +56,18 @@ export function createDispatcher(services: Services, options: DispatchOptions = 
       return failure({ code: 'internal', message: 'Erro interno inesperado.' });
     }
   };
+}
+
+/**
+ * The schema's verdict, or null when validating threw: zod recurses, so a value nested thousands
+ * of levels deep (a 10 KB message) overflows the stack instead of failing validation.
+ */
+function validate(schema: z.ZodTuple, args: unknown): z.ZodSafeParseResult<unknown[]> | null {
+  try {
+    return schema.safeParse(args);
+  } catch {
+    return null;
+  }
 }
 
 function failure(error: ContractErrorData): Envelope<never> {

@@ -1,5 +1,6 @@
 /** Wires every contract area to its service. */
 import type { Services } from '../../preload/contract';
+import type { DiagnosticsExport } from '../../preload/types';
 import type { SessionManager } from '../session/session-manager';
 import { createActionsService } from './actions-service';
 import { createAppService, type AppEnvironment } from './app-service';
@@ -18,12 +19,13 @@ export interface ServiceDependencies {
   session: SessionManager;
   current: CurrentWorkspace;
   pickFiles?: () => Promise<string[]>;
+  exportDiagnostics?: () => Promise<DiagnosticsExport | null>;
 }
 
 export function createServices(deps: ServiceDependencies): Services {
   const { current } = deps;
   return {
-    app: createAppService(deps.environment),
+    app: createAppService(deps.environment, deps.exportDiagnostics),
     session: createSessionService(deps.session),
     tickets: createTicketsService(current),
     drafts: createDraftsService(current),

@@ -19,9 +19,11 @@ import {
 import { eventChannel } from '../../preload/contract';
 import { startCore, type Core } from '../api/core';
 import { createDispatcher } from '../api/dispatch';
+import { createLogger } from '../log/logger';
+import { checkForUpdatesOnStart, loadUpdateSettings } from './updates';
 import { createSenderCheck, registerIpcHandlers } from './ipc';
 import { buildMenuTemplate } from './menu';
-import { createFilePicker, createOnlineHint } from './native';
+import { createFilePicker, createOnlineHint, unpackedFromAsar } from './native';
 import { handleRendererProtocol, registerRendererScheme } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow } from './window';
@@ -29,7 +31,7 @@ import { createMainWindow } from './window';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const preloadPath = path.join(here, '../preload/index.cjs');
 const rendererDir = path.join(here, '../renderer');
-const storeWorkerUrl = new URL('./store-worker.js', import.meta.url);
+const storeWorkerUrl = unpackedFromAsar(new URL('./store-worker.js', import.meta.url));
 
 registerRendererScheme(protocol);
 
@@ -49,6 +51,9 @@ function showMainWindow(): void {
 }
 
 async function start(): Promise<void> {
+  const dataDir = app.getPath('userData');
+  const { logger, close: closeLog } = createLogger({ dataDir, stderr: !app.isPackaged });
+  logger.info({ version: app.getVersion() }, 'HubDesk starting');
   hardenSession(session.defaultSession);
   handleRendererProtocol(protocol, rendererDir);
 
@@ -58,7 +63,7 @@ async function start(): Promise<void> {
       version: app.getVersion(),
       platform: process.platform,
       shell: 'electron',
-      dataDir: app.getPath('userData'),
+      dataDir,
       defaultServerUrl: null,
     },
     safeStorage,
@@ -66,10 +71,20 @@ async function start(): Promise<void> {
     osOnline: createOnlineHint(net),
     storeWorkerUrl,
     demo: process.argv.includes('--demo'),
+    chooseDiagnosticsDestination: async (suggestedName) => {
+      const options = {
+        defaultPath: path.join(app.getPath('documents'), suggestedName),
+        filters: [{ name: 'JSON', extensions: ['json'] }],
+      };
+      const result = mainWindow
+        ? await dialog.showSaveDialog(mainWindow, options)
+        : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
   });
   const { events } = core;
   const dispatch = createDispatcher(core.services, {
-    onInternalError: (name, error) => console.error(`[hubdesk] ${name} failed`, error),
+    onInternalError: (name, error) => logger.error({ err: error, method: name }, 'service failed'),
   });
   const unregister = registerIpcHandlers(
     ipcMain,
@@ -91,7 +106,10 @@ async function start(): Promise<void> {
     // Stop syncing and sending and close the cache before the process ends.
     event.preventDefault();
     core = null;
-    void running.dispose().finally(() => app.quit());
+    void running.dispose().finally(() => {
+      closeLog();
+      app.quit();
+    });
   });
 
   Menu.setApplicationMenu(
@@ -104,6 +122,20 @@ async function start(): Promise<void> {
     ),
   );
   showMainWindow();
+  void loadUpdateSettings(dataDir).then((settings) =>
+    checkForUpdatesOnStart({
+      // Loaded only when there is a feed to check: electron-updater is CommonJS, its autoUpdater a
+      // getter that ESM named imports miss, so it is taken from the default export.
+      loadUpdater: async () => {
+        const { autoUpdater } = (await import('electron-updater')).default;
+        autoUpdater.logger = logger;
+        return autoUpdater;
+      },
+      settings,
+      isPackaged: app.isPackaged,
+      log: logger,
+    }),
+  );
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -39,3 +39,11 @@ export function createOnlineHint(net: Pick<Net, 'isOnline'>, intervalMs = 10_000
     },
   };
 }
+
+/**
+ * worker_threads cannot read from the asar archive, so the store worker is unpacked beside it
+ * (electron-builder.yml `asarUnpack`); in a packaged app its address must point there.
+ */
+export function unpackedFromAsar(url: URL): URL {
+  return new URL(url.href.replace(/\/app\.asar\//, '/app.asar.unpacked/'));
+}

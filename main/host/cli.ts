@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCore } from '../api/core';
+import { createLogger } from '../log/logger';
 import { parseHostOptions, type HostCliOptions } from './options';
 import { startHost } from './server';
 
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   mkdirSync(options.dataDir, { recursive: true });
+  const { logger, close: closeLog } = createLogger({ dataDir: options.dataDir, stderr: false });
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
     productName: string;
     version: string;
@@ -52,7 +54,7 @@ async function main(): Promise<void> {
     rendererDir,
     services: core.services,
     events: core.events,
-    onInternalError: (name, error) => console.error(`hubdesk host: ${name} failed`, error),
+    onInternalError: (name, error) => logger.error({ err: error, method: name }, 'service failed'),
   });
   console.log(`HubDesk browser host: ${host.url}`);
 
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     void Promise.all([host.close(), core.dispose()]).then(() => {
+      closeLog();
       console.error(`hubdesk host: stopped (${signal})`);
       process.exit(0);
     });

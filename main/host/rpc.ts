@@ -38,6 +38,9 @@ export function createRpcServer(options: RpcServerOptions) {
   wss.on('connection', (socket: WebSocket) => {
     clients.add(socket);
     socket.on('close', () => clients.delete(socket));
+    // An oversized or malformed frame: ws closes that connection itself (1009, 1007...). With
+    // no listener the 'error' event would be thrown and end the whole host.
+    socket.on('error', () => undefined);
     socket.on('message', (data, isBinary) => {
       if (isBinary) return;
       let call: unknown;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { BrowserGlobals } from '../support/browser-globals';
 import { signIn, startWorkspace, type Workspace } from '../support/workspace';
@@ -49,4 +50,24 @@ test('settings switch theme and language, list the profile and the shortcuts, sh
   await page.getByRole('button', { name: 'Sair agora' }).click();
   await expect(page.getByRole('heading', { name: 'Entrar no HubSoft' })).toBeVisible();
   await expect(page.getByRole('combobox', { name: /^Perfil/ })).toBeVisible();
+});
+
+test('"export diagnostics" saves one file for support, without the password or tokens', async ({
+  page,
+}) => {
+  await page.goto(workspace.host.url);
+  await signIn(page, workspace.sim);
+  await page.getByRole('link', { name: 'Configurações' }).click();
+  await page.getByRole('button', { name: 'Exportar diagnóstico' }).click();
+
+  const result = page.getByTestId('diagnostics-result');
+  await expect(result).toContainText('Diagnóstico salvo em');
+  const saved = (await result.textContent())!.replace('Diagnóstico salvo em', '').trim();
+  expect(saved.startsWith(workspace.dataDir)).toBe(true);
+  const bundle = readFileSync(saved, 'utf8');
+  expect(JSON.parse(bundle)).toHaveProperty('versions');
+  // The demo account's secrets: the client secret and the remembered password.
+  expect(bundle).not.toContain('demo-secret');
+  expect(bundle).not.toMatch(/"password"\s*:\s*"demo"/);
+  expect(bundle).not.toMatch(/Bearer\s+[\w-]{10,}/);
 });

@@ -9,6 +9,10 @@ export const en: Messages = {
   'about.platform': 'System',
   'about.shell': 'Shell',
   'about.dataDir': 'Data folder',
+  'diagnostics.explain':
+    'For support: one file with logs, versions and settings, without passwords or tokens.',
+  'diagnostics.export': 'Export diagnostics',
+  'diagnostics.saved': 'Diagnostics saved to {{path}}',
   'shell.electron': 'Desktop app',
   'shell.browser-host': 'Browser (local host)',
   'settings.language': 'Language',

@@ -11,6 +11,10 @@ export const ptBR = {
   'about.platform': 'Sistema',
   'about.shell': 'Ambiente',
   'about.dataDir': 'Pasta de dados',
+  'diagnostics.explain':
+    'Para o suporte: um arquivo com registros, versões e configurações, sem senhas nem tokens.',
+  'diagnostics.export': 'Exportar diagnóstico',
+  'diagnostics.saved': 'Diagnóstico salvo em {{path}}',
   'shell.electron': 'Aplicativo desktop',
   'shell.browser-host': 'Navegador (host local)',
   'settings.language': 'Idioma',

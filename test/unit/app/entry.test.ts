@@ -2,11 +2,12 @@
  * The Electron entry, with a stand-in `electron` module: what it registers, in which order, and
  * what it refuses. The real thing runs in the Electron suite where the binary exists.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { rmSync } from 'node:fs';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAppService, type AppEnvironment } from '../../../main/api/app-service';
 import { EventHub } from '../../../main/api/events';
 import { methods } from '../../../preload/contract';
-import { createFakeElectron, FakeBrowserWindow } from './fake-electron';
+import { createFakeElectron, FakeBrowserWindow, fakeUserDataDir } from './fake-electron';
 
 let fake: ReturnType<typeof createFakeElectron>;
 
@@ -14,6 +15,7 @@ beforeEach(() => {
   vi.resetModules();
   FakeBrowserWindow.created = [];
 });
+afterAll(() => rmSync(fakeUserDataDir, { recursive: true, force: true }));
 afterEach(() => {
   vi.doUnmock('electron');
   vi.doUnmock('../../../main/api/core');
@@ -97,7 +99,7 @@ describe('the Electron entry', () => {
     expect(String(options.storeWorkerUrl)).toMatch(/store-worker\.js$/);
     expect(options.environment).toMatchObject({
       shell: 'electron',
-      dataDir: '/home/agent/.config/HubDesk',
+      dataDir: fakeUserDataDir,
     });
   });
 
@@ -118,7 +120,7 @@ describe('the Electron entry', () => {
         version: '9.9.9',
         platform: process.platform,
         shell: 'electron',
-        dataDir: '/home/agent/.config/HubDesk',
+        dataDir: fakeUserDataDir,
         defaultServerUrl: null,
       },
     });

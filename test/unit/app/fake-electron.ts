@@ -3,9 +3,14 @@
  * the tests can check the glue's decisions; it does not pretend to be Electron.
  */
 import { EventEmitter } from 'node:events';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { vi } from 'vitest';
 
 export type Handler = (...args: unknown[]) => unknown;
+
+/** The stand-in's user data folder: a real, temporary one, since the entry writes its log there. */
+export const fakeUserDataDir = path.join(tmpdir(), `hubdesk-fake-user-data-${process.pid}`);
 
 export class FakeWebContents extends EventEmitter {
   id: number;
@@ -80,7 +85,7 @@ export function createFakeElectron(options: { singleInstance?: boolean } = {}) {
       isPackaged: false,
       getName: () => 'HubDesk',
       getVersion: () => '9.9.9',
-      getPath: vi.fn(() => '/home/agent/.config/HubDesk'),
+      getPath: vi.fn(() => fakeUserDataDir),
     }),
     ipcMain: {
       handle: vi.fn((channel: string, handler: Handler) => handlers.set(channel, handler)),

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createFilePicker, createOnlineHint } from '../../../main/app/native';
+import { createFilePicker, createOnlineHint, unpackedFromAsar } from '../../../main/app/native';
 
 type Dialog = Parameters<typeof createFilePicker>[0];
 type Window = ReturnType<Parameters<typeof createFilePicker>[1]>;
@@ -45,5 +45,19 @@ describe('the OS online hint', () => {
     vi.advanceTimersByTime(5000);
     expect(seen).toEqual([false, true]);
     expect(hint.current()).toBe(false);
+  });
+});
+
+describe('the store worker address in a packaged app', () => {
+  it('points into app.asar.unpacked, where worker threads can read it', () => {
+    const packaged = new URL('file:///opt/HubDesk/resources/app.asar/out/main/store-worker.js');
+    expect(unpackedFromAsar(packaged).href).toBe(
+      'file:///opt/HubDesk/resources/app.asar.unpacked/out/main/store-worker.js',
+    );
+  });
+
+  it('leaves a development path as it is', () => {
+    const dev = new URL('file:///work/hubdesk/out/main/store-worker.js');
+    expect(unpackedFromAsar(dev).href).toBe(dev.href);
   });
 });

@@ -2,7 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'main/**/*.test.ts'],
+    include: [
+      'test/unit/**/*.test.ts',
+      'test/integration/**/*.test.ts',
+      'test/chaos/**/*.test.ts',
+      'main/**/*.test.ts',
+    ],
     environment: 'node',
     globalSetup: ['test/global-setup.ts'],
     // Integration tests start real servers and SQLite files; two cores, so keep it modest.

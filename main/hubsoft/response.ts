@@ -21,6 +21,25 @@ export interface AnswerContext {
 
 export type JsonObject = Record<string, unknown>;
 
+/**
+ * HubSoft's bodies nest a handful of levels. One nested thousands deep is garbage that would
+ * overflow the stack of whatever walks it next (validation, the store, a structured clone).
+ */
+const maxBodyDepth = 64;
+
+/** Walks without recursion, so the check itself cannot overflow. */
+function nestedDeeperThan(root: unknown, limit: number): boolean {
+  const pending: [unknown, number][] = [[root, 1]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [value, depth] = next;
+    if (depth > limit) return true;
+    for (const child of Object.values(value as object)) {
+      if (typeof child === 'object' && child !== null) pending.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
 function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -134,6 +153,15 @@ export function interpretAnswer(answer: HttpAnswer, context: AnswerContext): Jso
     const problem =
       answer.body.trim() === '' ? 'está vazio' : 'não é JSON válido (truncado ou malformado)';
     const error = parseError('(corpo)', problem, context.request);
+    throw new HubsoftError('parse', error.message, { status, details: error.details });
+  }
+
+  if (typeof body === 'object' && body !== null && nestedDeeperThan(body, maxBodyDepth)) {
+    const error = parseError(
+      '(corpo)',
+      `tem mais de ${maxBodyDepth} níveis de aninhamento`,
+      context.request,
+    );
     throw new HubsoftError('parse', error.message, { status, details: error.details });
   }
 

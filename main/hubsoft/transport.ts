@@ -45,6 +45,12 @@ const neverSentCodes = new Set([
 ]);
 const timeoutCodes = new Set(['ECONNABORTED', 'ETIMEDOUT']);
 
+/**
+ * About twenty times the largest page HubSoft sends (500 tickets with relations, 1.5 MB): a
+ * bigger answer is broken or hostile, and is dropped before it can fill the memory.
+ */
+const maxResponseBytes = 32 * 1024 * 1024;
+
 export function createHttp(baseUrl: string): AxiosInstance {
   return axios.create({
     baseURL: baseUrl.replace(/\/+$/, ''),
@@ -54,6 +60,7 @@ export function createHttp(baseUrl: string): AxiosInstance {
     validateStatus: () => true,
     maxRedirects: 0,
     maxBodyLength: Infinity,
+    maxContentLength: maxResponseBytes,
     headers: { Accept: 'application/json' },
   });
 }
@@ -83,6 +90,14 @@ function transportFailure(error: unknown, request: HttpRequest): HubsoftError {
     return new HubsoftError('ambiguous', defaultMessages.ambiguous, { details });
   }
   if (axios.isCancel(error) || errorCode === 'ERR_CANCELED') return cancelledError();
+  if (errorCode === 'ERR_BAD_RESPONSE' && /maxContentLength/.test(String(error))) {
+    const problem = `passa de ${maxResponseBytes / (1024 * 1024)} MB e foi descartado`;
+    return new HubsoftError(
+      'parse',
+      `O HubSoft enviou uma resposta grande demais (mais de ${maxResponseBytes / (1024 * 1024)} MB); ela foi descartada.`,
+      { details: { ...details, field: '(corpo)', problem } },
+    );
+  }
   if (timeoutCodes.has(errorCode))
     return new HubsoftError('timeout', defaultMessages.timeout, { details });
   return new HubsoftError('network', defaultMessages.network, { details });

@@ -8,9 +8,22 @@ const fallbackName = 'arquivo';
 /** What Windows refuses in a file name, besides control characters. */
 const refusedByWindows = new Set(['<', '>', ':', '"', '|', '?', '*']);
 
+/**
+ * Bidirectional controls reorder what is shown: "fatura\u202Efdp.exe" reads as "faturaexe.pdf".
+ * Like C1 controls, they only ever hide what a name really is.
+ */
+const invisibleOrReordering = /[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
 function isSafeCharacter(character: string): boolean {
   const code = character.codePointAt(0) ?? 0;
-  return code >= 0x20 && code !== 0x7f && !refusedByWindows.has(character);
+  return (
+    code >= 0x20 &&
+    code !== 0x7f &&
+    !refusedByWindows.has(character) &&
+    !invisibleOrReordering.test(character) &&
+    // Half of an emoji (a lone surrogate) is not text; a whole one has a code point above 0xffff.
+    !(code >= 0xd800 && code <= 0xdfff)
+  );
 }
 const reservedOnWindows = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
 
@@ -24,7 +37,9 @@ export function sanitizeFileName(name: string): string {
   if (clean.length <= maxNameLength) return clean;
   const dot = clean.lastIndexOf('.');
   const extension = dot > 0 && clean.length - dot <= 10 ? clean.slice(dot) : '';
-  return clean.slice(0, maxNameLength - extension.length).trimEnd() + extension;
+  // A cut between the two halves of an emoji would leave half a character, which is not text.
+  const kept = clean.slice(0, maxNameLength - extension.length).replace(/[\uD800-\uDBFF]$/, '');
+  return kept.trimEnd() + extension;
 }
 
 const mimeByExtension: Record<string, string> = {

@@ -20,6 +20,18 @@ const steps = [
       : ['npx', ['vitest', 'run']],
   },
   { name: 'end to end (browser host in Chromium)', command: npm(['run', '--silent', 'test:e2e']) },
+  {
+    name: 'benchmarks, quick (figures not asserted)',
+    command: npm([
+      'run',
+      '--silent',
+      'bench',
+      '--',
+      '--quick',
+      '--out',
+      'test-results/bench-quick.json',
+    ]),
+  },
   { name: 'electron', command: npm(['run', '--silent', 'test:electron']) },
 ];
 

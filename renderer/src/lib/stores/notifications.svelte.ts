@@ -2,13 +2,12 @@
  * Notifications for tickets newly assigned to the agent and for the agent's tickets about to
  * breach their SLA. Electron maps the Web Notifications API to native ones.
  */
-import type { TicketSummary } from '../../../../preload/types';
+import type { SyncStatus, TicketSummary } from '../../../../preload/types';
 import { hubdesk } from '../hubdesk';
 import { t } from '../i18n.svelte';
 import { firstLook, nextLook, type AlertState } from '../notify-rules';
 import { preferences } from './preferences.svelte';
 import { router } from './router.svelte';
-import { sync } from './sync.svelte';
 
 /** More than this many at once (a reassignment in bulk) become one summary notification. */
 const maxSeparate = 3;
@@ -45,24 +44,29 @@ export async function askPermission(): Promise<void> {
 /** Watches the agent's open tickets while signed in; returns the function that stops it. */
 export function watchMyTickets(): () => void {
   let state: AlertState | null = null;
+  let learnedAfterFirstSync = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
 
-  const look = async () => {
+  const lookOnce = async () => {
     let tickets: TicketSummary[];
+    let latest: SyncStatus;
     try {
-      const page = await hubdesk().tickets.list({
-        mine: true,
-        status: 'open',
-        sort: 'sla',
-        limit: 500,
-      });
+      const [page, status] = await Promise.all([
+        hubdesk().tickets.list({ mine: true, status: 'open', sort: 'sla', limit: 500 }),
+        hubdesk().sync.status(),
+      ]);
       tickets = page.items;
+      latest = status;
     } catch {
       return;
     }
-    // While the history is first downloaded every ticket is "new": learn them, announce nothing.
-    if (state === null || sync.status?.phase === 'backfill') {
+    // Until the first sync has finished every ticket is "new": learn them, announce nothing. The
+    // first look after it only learns too, since looks are coalesced and the one before it may
+    // predate the last pages of the download.
+    const firstSyncDone = Boolean(latest.lastSyncAt) && latest.phase !== 'backfill';
+    if (state === null || !firstSyncDone || !learnedAfterFirstSync) {
       state = firstLook(tickets);
+      learnedAfterFirstSync = firstSyncDone;
       return;
     }
     const alerts = nextLook(state, tickets);
@@ -79,10 +83,24 @@ export function watchMyTickets(): () => void {
     );
   };
 
-  const off = hubdesk().on('tickets', () => {
+  // One look at a time, in order: two interleaved looks could learn a newer list silently.
+  let looking: Promise<void> = Promise.resolve();
+  const look = () => (looking = looking.then(lookOnce));
+
+  const lookSoon = () => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => void look(), 500);
+  };
+  const offTickets = hubdesk().on('tickets', lookSoon);
+  // When the first sync ends, learn what is there at once (not after the debounce, which a
+  // change arriving right then would share), so the next change is news.
+  const offSync = hubdesk().on('sync', (status) => {
+    if (!learnedAfterFirstSync && status.lastSyncAt && status.phase !== 'backfill') void look();
   });
+  const off = () => {
+    offTickets();
+    offSync();
+  };
   void askPermission();
   void look();
   return () => {

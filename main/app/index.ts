@@ -16,14 +16,14 @@ import {
   session,
   shell,
 } from 'electron';
-import { eventChannel } from '../../preload/contract';
+import { eventChannel, type Events } from '../../preload/contract';
 import { startCore, type Core } from '../api/core';
 import { createDispatcher } from '../api/dispatch';
 import { createLogger } from '../log/logger';
 import { checkForUpdatesOnStart, loadUpdateSettings } from './updates';
 import { createSenderCheck, registerIpcHandlers } from './ipc';
 import { buildMenuTemplate } from './menu';
-import { createFilePicker, createOnlineHint, unpackedFromAsar } from './native';
+import { createFilePicker, createOnlineHint, outboxBadgeCount, unpackedFromAsar } from './native';
 import { handleRendererProtocol, registerRendererScheme } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow } from './window';
@@ -95,6 +95,7 @@ async function start(): Promise<void> {
     if (mainWindow && !mainWindow.isDestroyed()) {
       mainWindow.webContents.send(eventChannel, { event, payload });
     }
+    if (event === 'outbox') app.setBadgeCount(outboxBadgeCount(payload as Events['outbox']));
   });
   app.once('will-quit', () => {
     unsubscribe();

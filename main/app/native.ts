@@ -47,3 +47,16 @@ export function createOnlineHint(net: Pick<Net, 'isOnline'>, intervalMs = 10_000
 export function unpackedFromAsar(url: URL): URL {
   return new URL(url.href.replace(/\/app\.asar\//, '/app.asar.unpacked/'));
 }
+
+/**
+ * The dock (macOS) or launcher (Linux) badge: what the agent still has to send or look at. Sent
+ * actions and ones on their way are not the agent's concern.
+ */
+export function outboxBadgeCount(counts: {
+  queued: number;
+  sending: number;
+  failed: number;
+  needsAttention: number;
+}): number {
+  return counts.queued + counts.failed + counts.needsAttention;
+}

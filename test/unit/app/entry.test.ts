@@ -79,6 +79,17 @@ describe('the Electron entry', () => {
     expect(window.loadedUrl).toBe('app://hubdesk/index.html');
   });
 
+  it('shows what is left to send in the outbox as the dock or launcher badge', async () => {
+    await loadEntry({ singleInstance: true });
+    fake.resolveReady();
+    await vi.waitFor(() => expect(FakeBrowserWindow.created).toHaveLength(1));
+    const core = (await startCore.mock.results[0]!.value) as { events: EventHub };
+    core.events.emit('outbox', { queued: 2, sending: 1, failed: 1, needsAttention: 0 });
+    expect(fake.electron.app.setBadgeCount).toHaveBeenLastCalledWith(3);
+    core.events.emit('outbox', { queued: 0, sending: 0, failed: 0, needsAttention: 0 });
+    expect(fake.electron.app.setBadgeCount).toHaveBeenLastCalledWith(0);
+  });
+
   it('hardens every web contents the app creates', async () => {
     await loadEntry({ singleInstance: true });
     const contents = new (await import('./fake-electron')).FakeWebContents(7);

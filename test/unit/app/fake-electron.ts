@@ -85,6 +85,7 @@ export function createFakeElectron(options: { singleInstance?: boolean } = {}) {
       isPackaged: false,
       getName: () => 'HubDesk',
       getVersion: () => '9.9.9',
+      setBadgeCount: vi.fn(() => true),
       getPath: vi.fn(() => fakeUserDataDir),
     }),
     ipcMain: {

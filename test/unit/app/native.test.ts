@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createFilePicker, createOnlineHint, unpackedFromAsar } from '../../../main/app/native';
+import {
+  createFilePicker,
+  createOnlineHint,
+  outboxBadgeCount,
+  unpackedFromAsar,
+} from '../../../main/app/native';
 
 type Dialog = Parameters<typeof createFilePicker>[0];
 type Window = ReturnType<Parameters<typeof createFilePicker>[1]>;
@@ -59,5 +64,12 @@ describe('the store worker address in a packaged app', () => {
   it('leaves a development path as it is', () => {
     const dev = new URL('file:///work/hubdesk/out/main/store-worker.js');
     expect(unpackedFromAsar(dev).href).toBe(dev.href);
+  });
+});
+
+describe('the outbox badge', () => {
+  it('counts what the agent still has to send or look at', () => {
+    expect(outboxBadgeCount({ queued: 2, sending: 1, failed: 1, needsAttention: 3 })).toBe(6);
+    expect(outboxBadgeCount({ queued: 0, sending: 4, failed: 0, needsAttention: 0 })).toBe(0);
   });
 });

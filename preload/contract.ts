@@ -22,6 +22,7 @@ import {
   searchOptions,
   stagedId,
   stageInput,
+  syncWindowDays,
   ticketKey,
   ticketListQuery,
   updateInput,
@@ -126,6 +127,8 @@ export const contract = {
   sync: {
     now: method(noArgs).returns<SyncStatus>(),
     status: method(noArgs).returns<SyncStatus>(),
+    /** Changes how many days back the cache keeps; a wider window downloads only the older days. */
+    setWindow: method(one(syncWindowDays)).returns<SyncStatus>(),
   },
 } as const;
 

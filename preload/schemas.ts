@@ -120,3 +120,6 @@ export const customerSearchInput = z
   .strict();
 
 export const outboxEditInput = z.object({ text: agentText }).strict();
+
+/** The sync window: how many days of tickets (by opening date) the cache keeps. */
+export const syncWindowDays = z.number().int().min(7).max(730);

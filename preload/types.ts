@@ -77,6 +77,8 @@ export interface SyncStatus {
   lastSyncAt: string | null;
   lastError: string | null;
   cachedTickets: number;
+  /** How many days back the cache keeps tickets (by opening date): the agent's setting. */
+  windowDays: number;
   /**
    * Set when this profile's cache was found damaged on open and rebuilt: what was saved from the
    * damaged file, so the agent can be told. Null on a healthy open.

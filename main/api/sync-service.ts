@@ -9,5 +9,10 @@ export function createSyncService(current: () => SyncWorkspace): Services['sync'
   return {
     now: () => current().sync.runNow(),
     status: () => current().sync.status(),
+    setWindow: async (days) => {
+      const { sync } = current();
+      await sync.setWindowDays(days);
+      return sync.status();
+    },
   };
 }

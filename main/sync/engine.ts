@@ -39,6 +39,8 @@ export interface SyncEngine {
    * fails at once with a 'network' HubsoftError (the cached copy is still there to show).
    */
   refreshTicket(key: string): Promise<void>;
+  /** Keeps `days` of tickets from now on, and starts a run that fetches what the cache lacks. */
+  setWindowDays(days: number): Promise<void>;
   /** The agent's HubSoft user id when the server told it: whose tickets "mine" means. */
   readonly userId: number | null;
 }
@@ -93,6 +95,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     lastSyncAt: null,
     lastError: null,
     cachedTickets: 0,
+    windowDays: defaultWindowDays,
     cacheRecovered: store.openReport.recovered ? store.openReport.copied : null,
   };
   let started = false;
@@ -129,6 +132,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   async function backfill(startedAt: Date, signal: AbortSignal): Promise<void> {
     const setting = windowDays.safeParse(await store.getSetting(windowDaysSetting));
     const days = setting.success ? setting.data : defaultWindowDays;
+    if (days !== state.windowDays) update({ windowDays: days });
     const backfillState: BackfillState = await loadBackfillState(store);
     const fromDay = hubsoftDay(new Date(startedAt.getTime() - days * DAY_MS));
     const job: BackfillJob | null = nextBackfillJob(
@@ -264,6 +268,12 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 
     runNow,
     status,
+
+    async setWindowDays(days) {
+      await store.setSetting(windowDaysSetting, windowDays.parse(days));
+      update({ windowDays: days });
+      void runNow().catch(() => undefined);
+    },
 
     async refreshTicket(key) {
       await store.markTicketViewed(key);

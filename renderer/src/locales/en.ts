@@ -9,6 +9,11 @@ export const en: Messages = {
   'about.platform': 'System',
   'about.shell': 'Shell',
   'about.dataDir': 'Data folder',
+  'settings.sync': 'Sync',
+  'settings.syncWindow': 'Keep on this computer',
+  'settings.syncWindowDays': 'the last {{days}} days',
+  'settings.syncWindowHint':
+    'Tickets opened in that period are available offline. Widening it downloads only the missing days.',
   'diagnostics.explain':
     'For support: one file with logs, versions and settings, without passwords or tokens.',
   'diagnostics.export': 'Export diagnostics',

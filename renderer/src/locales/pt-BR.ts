@@ -11,6 +11,11 @@ export const ptBR = {
   'about.platform': 'Sistema',
   'about.shell': 'Ambiente',
   'about.dataDir': 'Pasta de dados',
+  'settings.sync': 'Sincronização',
+  'settings.syncWindow': 'Manter neste computador',
+  'settings.syncWindowDays': 'os últimos {{days}} dias',
+  'settings.syncWindowHint':
+    'Atendimentos abertos nesse período ficam disponíveis sem conexão. Aumentar baixa só os dias que faltam.',
   'diagnostics.explain':
     'Para o suporte: um arquivo com registros, versões e configurações, sem senhas nem tokens.',
   'diagnostics.export': 'Exportar diagnóstico',

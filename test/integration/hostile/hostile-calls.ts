@@ -64,6 +64,7 @@ export function validExamples(context: ExampleContext): { [M in MethodName]: Arg
     'outbox.discard': [1],
     'sync.now': [],
     'sync.status': [],
+    'sync.setWindow': [90],
   };
 }
 

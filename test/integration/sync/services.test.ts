@@ -80,6 +80,23 @@ describe('tickets, sync, config and customers services', () => {
     await w.sync.stop();
   });
 
+  it('a narrower window keeps fewer days; widening it again downloads the older tickets', async () => {
+    const w = await workspace();
+    await w.store.setSetting('sync.windowDays', 30);
+    const narrow = await w.syncService.now();
+    expect(narrow.windowDays).toBe(30);
+    const monthOnly = narrow.cachedTickets;
+
+    const widened = await w.syncService.setWindow(200);
+    expect(widened.windowDays).toBe(200);
+    expect(await w.store.getSetting('sync.windowDays')).toBe(200);
+    await expect
+      .poll(async () => (await w.syncService.now()).cachedTickets, { timeout: 20_000 })
+      .toBe(400);
+    expect(monthOnly).toBeLessThan(400);
+    await w.sync.stop();
+  });
+
   it('"mine" lists the agent’s tickets when the server told who the agent is', async () => {
     const probe = await workspace();
     const someone = probe.sim.state().find((t) => t.responsibleUserIds.length > 0);

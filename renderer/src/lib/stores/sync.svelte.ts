@@ -32,6 +32,15 @@ class SyncStore {
     }
   }
 
+  async setWindow(days: number): Promise<void> {
+    try {
+      this.error = null;
+      this.status = await hubdesk().sync.setWindow(days);
+    } catch (error) {
+      this.error = errorMessage(error);
+    }
+  }
+
   async syncNow(): Promise<void> {
     try {
       this.error = null;

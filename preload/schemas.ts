@@ -81,6 +81,9 @@ export const createInput = z
     email: z.email().max(320).nullable().optional(),
     typeId: serverId.nullable().optional(),
     statusId: serverId.nullable().optional(),
+    contactOriginId: serverId.nullable().optional(),
+    availabilityIds: z.array(serverId).max(20).optional(),
+    responsibleUserIds: z.array(serverId).max(20).optional(),
     openServiceOrder: z.boolean().optional(),
   })
   .strict();

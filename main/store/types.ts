@@ -112,6 +112,9 @@ export interface CreatePayload {
   email?: string | null;
   typeId?: number | null;
   statusId?: number | null;
+  contactOriginId?: number | null;
+  availabilityIds?: number[];
+  responsibleUserIds?: number[];
   openServiceOrder?: boolean;
 }
 export interface ReplyPayload {

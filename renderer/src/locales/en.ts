@@ -14,6 +14,9 @@ export const en: Messages = {
   'settings.syncWindowDays': 'the last {{days}} days',
   'settings.syncWindowHint':
     'Tickets opened in that period are available offline. Widening it downloads only the missing days.',
+  'newTicket.contactOrigin': 'Contact origin',
+  'newTicket.availability': "Customer's availability",
+  'newTicket.notInformed': 'Not given',
   'diagnostics.explain':
     'For support: one file with logs, versions and settings, without passwords or tokens.',
   'diagnostics.export': 'Export diagnostics',

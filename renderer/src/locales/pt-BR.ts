@@ -16,6 +16,9 @@ export const ptBR = {
   'settings.syncWindowDays': 'os últimos {{days}} dias',
   'settings.syncWindowHint':
     'Atendimentos abertos nesse período ficam disponíveis sem conexão. Aumentar baixa só os dias que faltam.',
+  'newTicket.contactOrigin': 'Origem do contato',
+  'newTicket.availability': 'Disponibilidade do cliente',
+  'newTicket.notInformed': 'Não informar',
   'diagnostics.explain':
     'Para o suporte: um arquivo com registros, versões e configurações, sem senhas nem tokens.',
   'diagnostics.export': 'Exportar diagnóstico',

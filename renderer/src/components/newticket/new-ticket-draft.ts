@@ -24,6 +24,9 @@ const newTicketDraft = z.object({
   email: z.string(),
   typeId: z.number().nullable(),
   statusId: z.number().nullable(),
+  // Defaults keep drafts saved before these fields existed.
+  contactOriginId: z.number().nullable().default(null),
+  availabilityId: z.number().nullable().default(null),
   openServiceOrder: z.boolean(),
 });
 export type NewTicketDraft = z.infer<typeof newTicketDraft>;
@@ -37,6 +40,8 @@ export const emptyNewTicket: NewTicketDraft = {
   email: '',
   typeId: null,
   statusId: null,
+  contactOriginId: null,
+  availabilityId: null,
   openServiceOrder: false,
 };
 

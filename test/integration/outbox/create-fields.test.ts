@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createActionsService } from '../../../main/api/actions-service';
+import { startSimulator, type RunningSimulator } from '../../../main/sim/server';
+import { settled, startHarness, workableTickets, type Harness } from './harness';
+
+let sim: RunningSimulator | null = null;
+let harness: Harness | null = null;
+
+afterEach(async () => {
+  await harness?.close();
+  await sim?.close();
+  harness = null;
+  sim = null;
+});
+
+describe('a new ticket queued with its optional fields', () => {
+  it('reaches HubSoft with the contact origin, availability and responsible users chosen', async () => {
+    sim = await startSimulator({ port: 0, seed: 5, tickets: 60 });
+    harness = await startHarness(sim);
+    harness.sender.start();
+    const [some] = workableTickets(sim, 1);
+    const description = `Cliente pede visita técnica ${Date.now()}`;
+
+    await createActionsService(harness.current).create({
+      serviceId: some!.serviceId,
+      description,
+      name: 'Contato do cliente',
+      phone: '31988887777',
+      contactOriginId: 2,
+      availabilityIds: [1, 3],
+      responsibleUserIds: [4903],
+    });
+    const actions = await settled(harness.store, 20_000);
+    expect(actions.map((action) => action.state)).toEqual(['sent']);
+
+    const created = sim
+      .state({ only: 'changed' })
+      .find((t) => t.description.startsWith(description));
+    expect(created).toMatchObject({
+      originId: 2,
+      availabilityIds: [1, 3],
+      responsibleUserIds: [4903],
+    });
+  });
+});

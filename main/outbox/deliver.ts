@@ -229,7 +229,12 @@ async function upload(
         ctx.progress({ actionId: action.id, ticketKey: action.ticketKey, ...progress }),
     },
   );
-  return {};
+  // Kept with the action: the ticket's timeline lists what this app uploaded.
+  return {
+    result: {
+      files: files.map((file) => ({ name: file.originalName, size: file.size, mime: file.mime })),
+    },
+  };
 }
 
 async function finishSent(

@@ -110,6 +110,7 @@ export class StoreCore {
       messages: detail.messages,
       serviceOrders: detail.serviceOrders,
       pending: this.outbox.openOnTicket(key),
+      uploads: this.outbox.uploadsOnTicket(key),
       raw: detail.raw,
     };
   }

@@ -20,6 +20,7 @@ import {
   type JsonValue,
   type OutboxAction,
   type SentOutcome,
+  type UploadedFile,
 } from './types';
 
 interface ActionRow {
@@ -61,6 +62,10 @@ export interface RetrySchedule {
   countAttempt: boolean;
 }
 
+const uploadResult = z.object({
+  files: z.array(z.object({ name: z.string(), size: z.number(), mime: z.string() })),
+});
+
 export class Outbox {
   private readonly statements;
 
@@ -85,6 +90,9 @@ export class Outbox {
            AND state NOT IN ('sent', 'discarded')`,
         )
         .pluck(),
+      sentUploads: db.prepare<ActionRow>(
+        `SELECT * FROM outbox WHERE ticket_key = ? AND kind = 'attach' AND state = 'sent' ORDER BY id`,
+      ),
       openOnTicket: db.prepare<ActionRow>(
         `SELECT * FROM outbox WHERE ticket_key = ? AND state IN ${openStates} ORDER BY id`,
       ),
@@ -162,6 +170,19 @@ export class Outbox {
   }
 
   /** Actions on their way for one ticket: what `getTicket` shows as pending. */
+  /**
+   * Files this app uploaded to the ticket: HubSoft has no endpoint to list attachments, so the
+   * timeline shows what the sent attach actions recorded.
+   */
+  uploadsOnTicket(ticketKey: string): UploadedFile[] {
+    return this.statements.sentUploads.all(ticketKey).flatMap((row) => {
+      const parsed = uploadResult.safeParse(toAction(row).result);
+      return parsed.success
+        ? parsed.data.files.map((file) => ({ ...file, sentAt: row.updated_at }))
+        : [];
+    });
+  }
+
   openOnTicket(ticketKey: string): OutboxAction[] {
     return this.statements.openOnTicket.all(ticketKey).map(toAction);
   }

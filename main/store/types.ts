@@ -44,8 +44,19 @@ export interface TicketSummary {
   detailFetchedAt: string | null;
 }
 
+/** A file this app uploaded to a ticket (HubSoft itself cannot list a ticket's attachments). */
+export interface UploadedFile {
+  name: string;
+  size: number;
+  mime: string;
+  /** ISO 8601 UTC. */
+  sentAt: string;
+}
+
 export interface StoredTicket extends TicketSummary {
   messages: StoredMessage[];
+  /** Files uploaded from this app, oldest first. */
+  uploads: UploadedFile[];
   serviceOrders: ServiceOrder[];
   /** Its actions still in the outbox (queued, sending, failed, needs attention), oldest first. */
   pending: OutboxAction[];

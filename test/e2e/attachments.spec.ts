@@ -80,6 +80,10 @@ test('files chosen, dropped or pasted are staged, checked, and uploaded to the t
     })
     .toEqual(expect.arrayContaining(['fatura.pdf', 'log-roteador.txt']));
   expect(workspace.sim.state({ protocol })[0]?.attachments.length).toBe(before + 3);
+  // HubSoft cannot list attachments: the timeline shows what this app uploaded.
+  const uploads = page.getByTestId('timeline-upload');
+  await expect(uploads).toHaveCount(3);
+  await expect(uploads.filter({ hasText: 'fatura.pdf' })).toBeVisible();
 });
 
 test('an empty file and one over 20 MB are refused with a clear message before anything is queued', async ({

@@ -17,6 +17,7 @@ export const en: Messages = {
   'newTicket.contactOrigin': 'Contact origin',
   'newTicket.availability': "Customer's availability",
   'newTicket.notInformed': 'Not given',
+  'timeline.upload': 'Attachment sent from HubDesk',
   'diagnostics.explain':
     'For support: one file with logs, versions and settings, without passwords or tokens.',
   'diagnostics.export': 'Export diagnostics',

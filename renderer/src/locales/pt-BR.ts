@@ -19,6 +19,7 @@ export const ptBR = {
   'newTicket.contactOrigin': 'Origem do contato',
   'newTicket.availability': 'Disponibilidade do cliente',
   'newTicket.notInformed': 'Não informar',
+  'timeline.upload': 'Anexo enviado pelo HubDesk',
   'diagnostics.explain':
     'Para o suporte: um arquivo com registros, versões e configurações, sem senhas nem tokens.',
   'diagnostics.export': 'Exportar diagnóstico',

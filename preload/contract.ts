@@ -19,6 +19,7 @@ import {
   logoutInput,
   outboxEditInput,
   profileId,
+  reauthInput,
   searchOptions,
   stagedId,
   stageInput,
@@ -82,6 +83,8 @@ export const contract = {
   session: {
     status: method(noArgs).returns<SessionStatus>(),
     login: method(one(loginInput)).returns<SessionStatus>(),
+    /** The re-sign-in prompt: only the password; the rest comes from the open session. */
+    reauthenticate: method(one(reauthInput)).returns<SessionStatus>(),
     testConnection: method(one(connectionInput)).returns<ConnectionCheck>(),
     logout: method(one(logoutInput)).returns<LogoutResult>(),
     startDemo: method(noArgs).returns<SessionStatus>(),

@@ -36,6 +36,8 @@ export const loginInput = z
 
 export const connectionInput = loginInput.omit({ remember: true });
 
+export const reauthInput = loginInput.pick({ password: true, remember: true }).strict();
+
 export const logoutInput = z.object({ purgeCache: z.boolean() }).strict();
 
 export const ticketListQuery = z

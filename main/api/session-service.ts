@@ -22,6 +22,7 @@ const sessionCodes: Record<SessionErrorCode, ErrorCode> = {
   clock_skew: 'unavailable',
   unknown_profile: 'not_found',
   demo_unavailable: 'unavailable',
+  no_session: 'unauthorized',
 };
 
 const hubsoftCodes: Partial<Record<HubsoftErrorKind, ErrorCode>> = {
@@ -35,6 +36,7 @@ export function createSessionService(manager: SessionManager): Services['session
   return {
     status: () => manager.status(),
     login: (input) => asContractErrors(() => manager.login(input)),
+    reauthenticate: (input) => asContractErrors(() => manager.reauthenticate(input)),
     testConnection: (input) => asContractErrors(() => manager.testConnection(input)),
     logout: (input) => asContractErrors(() => manager.logout(input)),
     startDemo: () => asContractErrors(() => manager.startDemo()),

@@ -2,7 +2,7 @@
 import type { ConnectionCheck } from '../../preload/types';
 
 export type SessionErrorCode =
-  Exclude<ConnectionCheck['code'], 'ok'> | 'unknown_profile' | 'demo_unavailable';
+  Exclude<ConnectionCheck['code'], 'ok'> | 'unknown_profile' | 'demo_unavailable' | 'no_session';
 
 export class SessionError extends Error {
   readonly code: SessionErrorCode;

@@ -152,6 +152,28 @@ export class SessionManager {
     });
   }
 
+  /**
+   * The re-sign-in prompt: the same server, client and user as the open session, with the client
+   * secret the keychain already holds, so the agent types only the password.
+   */
+  reauthenticate(input: { password: string; remember: boolean }): Promise<SessionStatus> {
+    return this.exclusive(async () => {
+      const current = this.session;
+      if (!current || current.profile.demo) {
+        throw new SessionError('no_session', 'Não há sessão aberta para entrar novamente.');
+      }
+      await this.resume(current, {
+        baseUrl: current.profile.baseUrl,
+        clientId: current.profile.clientId,
+        clientSecret: current.credentials.clientSecret,
+        username: current.profile.username,
+        password: input.password,
+        remember: input.remember,
+      });
+      return this.changed();
+    });
+  }
+
   logout(options: { purgeCache: boolean }): Promise<LogoutResult> {
     return this.exclusive(async () => {
       const session = this.session;

@@ -65,6 +65,7 @@ export function validExamples(context: ExampleContext): { [M in MethodName]: Arg
     'sync.now': [],
     'sync.status': [],
     'sync.setWindow': [90],
+    'session.reauthenticate': [{ password: 'demo', remember: false }],
   };
 }
 
@@ -74,6 +75,7 @@ export function validExamples(context: ExampleContext): { [M in MethodName]: Arg
  */
 export const onlyInvalidCalls: ReadonlySet<string> = new Set([
   'session.login',
+  'session.reauthenticate',
   'session.testConnection',
   'session.logout',
   'session.startDemo',

@@ -79,6 +79,11 @@ class SessionStore {
   }
 
   /** Resolves with the agent-facing problem, or null when signed in. */
+  /** The re-sign-in prompt: only the password; the keychain still has the client secret. */
+  reauthenticate(password: string, remember: boolean): Promise<string | null> {
+    return this.run(() => hubdesk().session.reauthenticate({ password, remember }));
+  }
+
   login(credentials: Credentials, remember: boolean): Promise<string | null> {
     return this.run(() => hubdesk().session.login({ ...credentials, remember }));
   }

@@ -165,6 +165,8 @@ export interface Events {
   outbox: OutboxCounts;
   sync: SyncStatus;
   connectivity: { online: boolean };
+  /** An attachment upload under way: bytes sent of the total, per queued attach action. */
+  upload: { actionId: number; ticketKey: string; sentBytes: number; totalBytes: number | null };
   session: SessionStatus;
 }
 export type EventName = keyof Events;
@@ -173,6 +175,7 @@ export const eventNames = [
   'outbox',
   'sync',
   'connectivity',
+  'upload',
   'session',
 ] as const satisfies readonly EventName[];
 

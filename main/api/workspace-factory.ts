@@ -69,6 +69,9 @@ export function createWorkspaces(options: WorkspaceFactoryOptions): Workspaces {
       connectivity,
       stagingDir: profile.stagingDir,
     });
+    unsubscribers.push(
+      outbox.onUploadProgress((progress) => options.events.emit('upload', progress)),
+    );
     const workspace: Workspace = { profile, store, client, connectivity, sync, outbox };
     active = workspace;
     sync.start();

@@ -69,6 +69,37 @@ describe('the core both shells run', () => {
     expect(all.total).toBeGreaterThan(mine.total);
   });
 
+  it('reports upload progress to the renderer while an attachment is sent', async () => {
+    const started = await core({ demo: true });
+    const progress: { sentBytes: number; totalBytes: number | null }[] = [];
+    started.events.subscribe((event, payload) => {
+      if (event === 'upload') progress.push(payload as (typeof progress)[number]);
+    });
+    await expect
+      .poll(
+        async () =>
+          (await started.services.tickets.list({ status: 'open', limit: 1 })).items.length,
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBe(1);
+    const [ticket] = (await started.services.tickets.list({ status: 'open', limit: 1 })).items;
+    const staged = await started.services.attachments.stage({
+      name: 'laudo.pdf',
+      mimeType: 'application/pdf',
+      base64: Buffer.alloc(512 * 1024, 7).toString('base64'),
+    });
+    await started.services.actions.attach(ticket!.key, [staged.id]);
+    // Progress arrives as the bytes go out, and ends with all of them sent.
+    await expect
+      .poll(() => progress.some((p) => p.totalBytes !== null && p.sentBytes === p.totalBytes), {
+        timeout: 30_000,
+      })
+      .toBe(true);
+    expect(progress[0]!.totalBytes).toBeGreaterThan(512 * 1024);
+  });
+
   it('does not replace an account the agent set up with demo data', async () => {
     const first = await core({ demo: true });
     // The agent signs in to a server of their own (here the running simulator, as a real account).

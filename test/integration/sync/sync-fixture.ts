@@ -28,6 +28,7 @@ export function recordEvents(hub: EventHub): { [E in EventName]: Events[E][] } {
     outbox: [],
     sync: [],
     connectivity: [],
+    upload: [],
     session: [],
   };
   hub.subscribe((event, payload) => {

@@ -44,6 +44,15 @@ test('filters, sort and a saved view change what the list shows, and the view su
   await page.getByLabel('Situação').selectOption('open');
   await expect.poll(() => total(page)).toBeGreaterThan(0);
   const open = await total(page);
+  await page
+    .getByRole('combobox', { name: /^Status/ })
+    .selectOption({ label: 'Aguardando Cliente' });
+  await expect.poll(() => total(page)).toBeLessThan(open);
+  const statuses = await page.getByTestId('ticket-row').locator('.status').allTextContents();
+  expect(statuses.length).toBeGreaterThan(0);
+  expect(new Set(statuses.map((text) => text.trim()))).toEqual(new Set(['Aguardando Cliente']));
+  await page.getByRole('combobox', { name: /^Status/ }).selectOption({ label: 'Todos os status' });
+
   await page.getByLabel('Situação').selectOption('closed');
   await expect.poll(() => total(page)).not.toBe(open);
   await expect(page.getByTestId('ticket-row').first()).toBeVisible();

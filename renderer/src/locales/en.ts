@@ -18,6 +18,8 @@ export const en: Messages = {
   'newTicket.availability': "Customer's availability",
   'newTicket.notInformed': 'Not given',
   'timeline.upload': 'Attachment sent from HubDesk',
+  'inbox.statusId': 'Status',
+  'inbox.anyStatus': 'Any status',
   'diagnostics.explain':
     'For support: one file with logs, versions and settings, without passwords or tokens.',
   'diagnostics.export': 'Export diagnostics',

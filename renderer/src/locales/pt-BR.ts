@@ -20,6 +20,8 @@ export const ptBR = {
   'newTicket.availability': 'Disponibilidade do cliente',
   'newTicket.notInformed': 'Não informar',
   'timeline.upload': 'Anexo enviado pelo HubDesk',
+  'inbox.statusId': 'Status',
+  'inbox.anyStatus': 'Todos os status',
   'diagnostics.explain':
     'Para o suporte: um arquivo com registros, versões e configurações, sem senhas nem tokens.',
   'diagnostics.export': 'Exportar diagnóstico',

@@ -11,6 +11,8 @@ import { errorMessage } from '../hubdesk-call';
 
 export interface InboxFilters {
   status: 'open' | 'closed' | 'all';
+  /** One HubSoft status ("Aguardando Cliente"...), beside open/closed. */
+  statusId: number | null;
   typeId: number | null;
   mine: boolean;
   /** `yyyy-MM-dd`, as a date input gives it; empty when unset. */
@@ -21,6 +23,7 @@ export interface InboxFilters {
 
 const defaultFilters: InboxFilters = {
   status: 'open',
+  statusId: null,
   typeId: null,
   mine: false,
   openedFrom: '',
@@ -37,6 +40,7 @@ type ListQuery = z.input<typeof ticketListQuery>;
 function listQuery(filters: InboxFilters): ListQuery {
   const query: ListQuery = { status: filters.status, sort: filters.sort, mine: filters.mine };
   if (filters.typeId !== null) query.typeIds = [filters.typeId];
+  if (filters.statusId !== null) query.statusIds = [filters.statusId];
   const from = dayBoundary(filters.openedFrom, 'start');
   const to = dayBoundary(filters.openedTo, 'end');
   if (from) query.openedFrom = from;

@@ -7,6 +7,8 @@ const viewSchema = z.object({
   name: z.string().min(1).max(80),
   filters: z.object({
     status: z.enum(['open', 'closed', 'all']),
+    // Views saved before the status filter existed have none.
+    statusId: z.number().int().nullable().default(null),
     typeId: z.number().int().nullable(),
     mine: z.boolean(),
     openedFrom: z.string().max(10),

@@ -41,7 +41,7 @@ class PreferencesStore {
     this.save();
   }
 
-  /** `system` leaves it to prefers-color-scheme; the others pin the palette in theme.css. */
+  /** `system` leaves it to the OS (color-scheme); the others pin the scheme in theme.css. */
   private applyTheme(): void {
     const root = document.documentElement;
     if (this.theme === 'system') delete root.dataset.theme;

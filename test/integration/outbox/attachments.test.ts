@@ -8,7 +8,14 @@ import { saveAttachBaseline } from '../../../main/outbox/attach-baseline';
 import { startSimulator, type RunningSimulator } from '../../../main/sim/server';
 import type { TicketRecord } from '../../../main/sim/records';
 import { maxAttachmentBytes } from '../../../preload/schemas';
-import { cacheTickets, settled, startHarness, workableTickets, type Harness } from './harness';
+import {
+  cacheTickets,
+  settled,
+  startHarness,
+  waitFor,
+  workableTickets,
+  type Harness,
+} from './harness';
 
 let sim: RunningSimulator;
 let harness: Harness;
@@ -64,6 +71,14 @@ describe('attachments', () => {
     expect(serverAttachments()).toEqual([
       expect.objectContaining({ name: 'laudo tecnico.pdf', sha256: sha256(bytes) }),
     ]);
+    // The staged copy goes once the upload is recorded as sent, just after the state changes.
+    await waitFor(
+      async () =>
+        !existsSync(staged.stagedPath) &&
+        (await harness.store.listStagedAttachments()).length === 0,
+      5_000,
+      () => 'the staged copy to go',
+    );
     expect(existsSync(staged.stagedPath)).toBe(false);
     expect(await harness.store.listStagedAttachments()).toEqual([]);
   });

@@ -37,7 +37,8 @@ export const configListSources: Record<ConfigListName, ConfigListSource> = {
   availabilityPeriods: {
     path: 'disponibilidade',
     payloadKey: 'periodos',
-    idKeys: ['id_disponibilidade', 'id_periodo', 'id'],
+    // §5: real periods are keyed id_periodo_dia; older answers use id_disponibilidade.
+    idKeys: ['id_periodo_dia', 'id_disponibilidade', 'id_periodo', 'id'],
   },
   serviceOrderTypes: {
     path: 'tipo_ordem_servico',

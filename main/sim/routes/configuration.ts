@@ -64,8 +64,9 @@ export function addConfigurationRoutes(router: Router): void {
     .add('GET', `${PREFIX}/disponibilidade`, () =>
       list(
         'periodos',
+        // §5: real periods are keyed id_periodo_dia (the API document says id_disponibilidade).
         PERIODS.map((period) => ({
-          id_disponibilidade: period.id,
+          id_periodo_dia: period.id,
           descricao: period.label,
           hora_inicio: period.start,
           hora_fim: period.end,

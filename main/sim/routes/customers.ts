@@ -148,8 +148,8 @@ function customerTickets(state: SimState, request: SimRequest): Reply {
     .sort((a, b) => (sortKey(a) - sortKey(b)) * direction)
     .slice(0, input.limit ?? 20)
     .map((record) => presentation(record, state.shapeContext(record, request.now), withMessages));
-  // The documented typo: this endpoint answers "suscess".
-  return json({ status: 'suscess', msg: 'Dados consultados com sucesso', atendimentos: rows });
+  // Fact 11: live servers answer "success"; the documented typo "suscess" is a deviation to set.
+  return json({ status: 'success', msg: 'Dados consultados com sucesso', atendimentos: rows });
 }
 
 export function addCustomerRoutes(router: Router, state: SimState): void {

@@ -41,7 +41,7 @@ async function detail(protocol: string): Promise<JsonObject> {
     token,
     `cliente/atendimento?busca=protocolo&termo_busca=${protocol}&apenas_pendente=nao&relacoes=atendimento_mensagem`,
   );
-  expect(body.status).toBe('suscess');
+  expect(body.status).toBe('success');
   const rows = rowsOf(body);
   expect(rows).toHaveLength(1);
   return rows[0] as JsonObject;

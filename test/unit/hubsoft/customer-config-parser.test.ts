@@ -105,7 +105,7 @@ describe('configuration lists', () => {
       );
       throw new Error('expected a parse error');
     } catch (error) {
-      expect((error as HubsoftError).details.field).toBe('periodos.0.id_disponibilidade');
+      expect((error as HubsoftError).details.field).toBe('periodos.0.id_periodo_dia');
     }
   });
 

@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { SimDeviations, type DeviationsBody } from './deviations';
 import type { FaultsBody, FaultSettings } from './faults';
 import { BodyError, json, type Reply } from './http-io';
 import type { TicketRecord } from './records';
@@ -39,6 +40,8 @@ export interface RunningSimulator {
   reset(options: { seed?: number; tickets?: number }): void;
   /** Same as `POST /__sim/faults` (the body is not validated here: TypeScript does it). */
   setFaults(faults: FaultsBody): FaultSettings;
+  /** Same as `POST /__sim/deviations`: which real-server deviations to play (see deviations.ts). */
+  setDeviations(deviations: DeviationsBody): DeviationsBody;
   /** Same as `GET /__sim/state`, as records; without a filter this is every ticket. */
   state(filter?: StateFilter): TicketRecord[];
 }
@@ -92,6 +95,7 @@ function buildRouter(state: SimState): Router {
 
 async function answer(
   state: SimState,
+  deviations: SimDeviations,
   router: Router,
   req: IncomingMessage,
   res: ServerResponse,
@@ -169,7 +173,7 @@ async function answer(
       method,
       path: url.pathname,
       params: match.params,
-      query: url.searchParams,
+      query: deviations.query(url.pathname, url.searchParams),
       raw: req,
       now: Date.now(),
     });
@@ -181,7 +185,7 @@ async function answer(
   }
   // The change is applied; the answer never comes. close() ends the held connection.
   if (outcome === 'timeoutAfterCommit') return;
-  send(res, reply, outcome === 'malformed');
+  send(res, deviations.reply(url.pathname, reply), outcome === 'malformed');
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
@@ -193,11 +197,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     ...(options.now !== undefined ? { now: options.now } : {}),
   });
   const router = buildRouter(state);
+  const deviations = new SimDeviations();
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const work = url.pathname.startsWith('/__sim/')
-      ? handleAdmin(state, req, res, url)
-      : answer(state, router, req, res, url);
+    const work = deviations.isAdminRequest(url.pathname)
+      ? deviations.handleAdmin(req, res)
+      : url.pathname.startsWith('/__sim/')
+        ? handleAdmin(state, req, res, url)
+        : answer(state, deviations, router, req, res, url);
     work.catch((error: unknown) => {
       if (!res.headersSent) send(res, json(simulatorDefectBody(error), 500));
       else res.destroy();
@@ -222,6 +229,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     reset: ({ seed, tickets }) =>
       state.reset(seed ?? state.dataset.seed, tickets ?? state.dataset.ticketCount),
     setFaults: (faults) => state.setFaults(faults),
+    setDeviations: (body) => deviations.set(body),
     state: (filter = {}) => [...selectTickets(state, filter)],
   };
 }

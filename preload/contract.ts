@@ -29,6 +29,7 @@ import {
   updateInput,
 } from './schemas';
 import type {
+  CompatibilityReport,
   ConfigLists,
   ConnectionCheck,
   Customer,
@@ -90,6 +91,10 @@ export const contract = {
     startDemo: method(noArgs).returns<SessionStatus>(),
     profiles: method(noArgs).returns<ProfileSummary[]>(),
     switchProfile: method(one(profileId)).returns<SessionStatus>(),
+    /** Settings' "Verificar compatibilidade": read-only probes against the open session's server. */
+    checkCompatibility: method(noArgs).returns<CompatibilityReport>(),
+    /** The newest compatibility report (Settings or "Testar conexão"), null when none was made. */
+    lastCompatibility: method(noArgs).returns<CompatibilityReport | null>(),
   },
   tickets: {
     list: method(z.tuple([ticketListQuery.optional()])).returns<TicketListPage>(),

@@ -17,6 +17,15 @@ export type {
 export type { ConfigItem, Customer, CustomerService } from '../main/hubsoft/model';
 import type { ConfigItem, ConfigListName } from '../main/hubsoft/model';
 import type { SecretStoreKind } from '../main/secrets/secret-store';
+import type { CompatibilityReport } from '../main/session/compatibility/report';
+export type {
+  CompatibilityEntry,
+  CompatibilityOutcome,
+  CompatibilityReport,
+  DeviationCode,
+  ProbeName,
+  ReasonCode,
+} from '../main/session/compatibility/report';
 
 export interface ProfileSummary {
   id: string;
@@ -53,6 +62,8 @@ export interface ConnectionCheck {
     | 'no_permission'
     | 'clock_skew'
     | 'invalid_address';
+  /** "Testar conexão" on the sign-in screen: the compatibility probes, once signed in. */
+  compatibility?: CompatibilityReport;
 }
 
 export interface LogoutResult {

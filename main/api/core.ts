@@ -10,6 +10,7 @@ import type { Services } from '../../preload/contract';
 import type { AppEnvironment } from './app-service';
 import { EventHub } from './events';
 import { createServices } from './services';
+import { createCompatibilityReports } from './compatibility-reports';
 import { createDiagnosticsExport } from './diagnostics-service';
 import { createWorkspaces, type WorkspaceFactoryOptions } from './workspace-factory';
 
@@ -60,9 +61,11 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     if (accounts.length === 0) await session.startDemo();
   }
 
+  const compatibilityReports = createCompatibilityReports(workspaces.current);
   const exportDiagnostics = createDiagnosticsExport({
     environment: options.environment,
     readSettings: () => ({ secretsStorage: reason.message, shell: options.environment.shell }),
+    readCompatibility: () => compatibilityReports.latest(),
     chooseDestination: options.chooseDiagnosticsDestination,
   });
 
@@ -75,6 +78,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       current: workspaces.current,
       pickFiles: options.pickFiles,
       exportDiagnostics,
+      compatibilityReports,
     }),
     dispose: async () => {
       unsubscribe();

@@ -4,6 +4,7 @@
  * cannot be written is an `unavailable` error the agent can read.
  */
 import { AppError } from '../../preload/errors';
+import type { CompatibilityReport } from '../session/compatibility/report';
 import type { AppEnvironment } from './app-service';
 import {
   defaultDiagnosticsDestination,
@@ -16,6 +17,8 @@ export interface DiagnosticsServiceOptions {
   environment: AppEnvironment;
   /** The settings to include, read when the agent asks (they may have changed since start). */
   readSettings: () => Promise<unknown> | unknown;
+  /** The newest compatibility report, when one was made. */
+  readCompatibility?: () => Promise<CompatibilityReport | null>;
   /** The save dialog, given a suggested file name; null when the agent cancels. */
   chooseDestination?: (suggestedName: string) => Promise<string | null>;
   now?: () => Date;
@@ -38,6 +41,7 @@ export function createDiagnosticsExport(
         destination,
         environment: options.environment,
         settings: await options.readSettings(),
+        compatibility: (await options.readCompatibility?.()) ?? null,
         now: at,
       });
     } catch (error) {

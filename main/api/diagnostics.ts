@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { logFiles } from '../log/rotating-file';
 import { scrubLogLine, scrubValue } from '../log/scrub';
+import type { CompatibilityReport } from '../session/compatibility/report';
 import { profilesFileName } from '../session/profiles';
 import type { AppEnvironment } from './app-service';
 
@@ -22,6 +23,11 @@ export interface DiagnosticsRequest {
    * disk); secrets among them are redacted like in the logs.
    */
   settings: unknown;
+  /**
+   * The newest compatibility report: endpoints, outcomes, deviation codes, counts, HTTP statuses
+   * and durations, no secret and no customer data. Null when none was made.
+   */
+  compatibility?: CompatibilityReport | null;
   now?: Date;
 }
 
@@ -70,6 +76,7 @@ export async function exportDiagnostics(request: DiagnosticsRequest): Promise<Di
     settings: scrubValue(request.settings),
     settingsFile: settingsFile.content,
     profiles: profiles.content,
+    compatibility: request.compatibility ?? null,
     logs,
   };
   await mkdir(path.dirname(request.destination), { recursive: true });

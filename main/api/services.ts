@@ -5,6 +5,7 @@ import type { SessionManager } from '../session/session-manager';
 import { createActionsService } from './actions-service';
 import { createAppService, type AppEnvironment } from './app-service';
 import { createAttachmentsService } from './attachments-service';
+import type { CompatibilityReports } from './compatibility-reports';
 import { createConfigService } from './config-service';
 import { createCustomersService } from './customers-service';
 import { createDraftsService } from './drafts-service';
@@ -20,13 +21,15 @@ export interface ServiceDependencies {
   current: CurrentWorkspace;
   pickFiles?: () => Promise<string[]>;
   exportDiagnostics?: () => Promise<DiagnosticsExport | null>;
+  /** Shared with the diagnostics export, which includes the newest report. */
+  compatibilityReports?: CompatibilityReports;
 }
 
 export function createServices(deps: ServiceDependencies): Services {
   const { current } = deps;
   return {
     app: createAppService(deps.environment, deps.exportDiagnostics),
-    session: createSessionService(deps.session),
+    session: createSessionService(deps.session, deps.compatibilityReports),
     tickets: createTicketsService(current),
     drafts: createDraftsService(current),
     actions: createActionsService(current),

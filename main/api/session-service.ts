@@ -10,6 +10,7 @@ import { isHubsoftError, type HubsoftErrorKind } from '../hubsoft';
 import { SecretStoreError } from '../secrets';
 import { SessionError, type SessionErrorCode } from '../session/errors';
 import type { SessionManager } from '../session/session-manager';
+import { createCompatibilityReports, type CompatibilityReports } from './compatibility-reports';
 
 const sessionCodes: Record<SessionErrorCode, ErrorCode> = {
   invalid_address: 'invalid_input',
@@ -32,12 +33,27 @@ const hubsoftCodes: Partial<Record<HubsoftErrorKind, ErrorCode>> = {
   validation: 'invalid_input',
 };
 
-export function createSessionService(manager: SessionManager): Services['session'] {
+export function createSessionService(
+  manager: SessionManager,
+  reports: CompatibilityReports = createCompatibilityReports(),
+): Services['session'] {
   return {
     status: () => manager.status(),
     login: (input) => asContractErrors(() => manager.login(input)),
     reauthenticate: (input) => asContractErrors(() => manager.reauthenticate(input)),
-    testConnection: (input) => asContractErrors(() => manager.testConnection(input)),
+    testConnection: (input) =>
+      asContractErrors(async () => {
+        const check = await manager.testConnection(input);
+        if (check.compatibility) reports.keepFromSignIn(check.compatibility);
+        return check;
+      }),
+    checkCompatibility: () =>
+      asContractErrors(async () => {
+        const report = await manager.checkCompatibility();
+        await reports.keepForProfile(report);
+        return report;
+      }),
+    lastCompatibility: () => reports.latest(),
     logout: (input) => asContractErrors(() => manager.logout(input)),
     startDemo: () => asContractErrors(() => manager.startDemo()),
     profiles: () => manager.profiles(),

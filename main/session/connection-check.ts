@@ -4,9 +4,17 @@
  * Portuguese with one of ConnectionCheck's codes. It speaks HTTP itself rather than through the
  * HubSoft client, because the client folds DNS, TLS and refused connections into one 'network'
  * kind, and this screen exists to tell them apart. The token it obtains is dropped.
+ *
+ * The sign-in screen's button then runs the compatibility probes with that token
+ * (`checkConnectionAndCompatibility`): the report says how this server differs from the facts.
  */
 import type { ConnectionCheck } from '../../preload/types';
 import { normalizeAddress } from './address';
+import {
+  runCompatibilityCheck,
+  type CompatibilityCheckOptions,
+  type GrantAnswer,
+} from './compatibility/run';
 import { describeNetworkFailure, type NetworkProblem } from './network-problem';
 
 export interface ConnectionCheckInput {
@@ -39,6 +47,7 @@ interface Answer {
   /** Server time from the `Date` header, UTC ms; null when absent or unreadable. */
   serverTime: number | null;
   receivedAt: number;
+  durationMs: number;
 }
 
 class ProblemFound extends Error {
@@ -51,8 +60,36 @@ export async function checkConnection(
   input: ConnectionCheckInput,
   options: ConnectionCheckOptions = {},
 ): Promise<ConnectionCheck> {
+  return (await walk(input, options)).check;
+}
+
+/**
+ * "Testar conexão" as the sign-in screen runs it: the connection check, then, once the server
+ * granted a token and answered as HubSoft, the compatibility probes with that token.
+ */
+export async function checkConnectionAndCompatibility(
+  input: ConnectionCheckInput,
+  options: ConnectionCheckOptions = {},
+  compatibility: CompatibilityCheckOptions = {},
+): Promise<ConnectionCheck> {
+  const { check, reached } = await walk(input, options);
+  if (!reached) return check;
+  const report = await runCompatibilityCheck(
+    { baseUrl: reached.baseUrl, signIn: { kind: 'granted', answer: reached.grant } },
+    compatibility,
+  );
+  return { ...check, compatibility: report };
+}
+
+interface Walked {
+  check: ConnectionCheck;
+  /** Set when the token was granted and the API answered as HubSoft. */
+  reached: { baseUrl: string; grant: GrantAnswer } | null;
+}
+
+async function walk(input: ConnectionCheckInput, options: ConnectionCheckOptions): Promise<Walked> {
   const address = normalizeAddress(input.baseUrl);
-  if (!address.ok) return fail('invalid_address', address.problem);
+  if (!address.ok) return { check: fail('invalid_address', address.problem), reached: null };
   const context = {
     baseUrl: address.baseUrl,
     host: new URL(address.baseUrl).host,
@@ -77,9 +114,15 @@ export async function checkConnection(
       headers: { authorization: `Bearer ${token}` },
     });
     checkApiAnswer(list, input.username);
-    return checkClock(list) ?? checkClock(grant) ?? { ok: true, problem: null, code: 'ok' };
+    return {
+      check: checkClock(list) ?? checkClock(grant) ?? { ok: true, problem: null, code: 'ok' },
+      reached: {
+        baseUrl: context.baseUrl,
+        grant: { status: grant.status, json: grant.json, durationMs: grant.durationMs },
+      },
+    };
   } catch (error) {
-    if (error instanceof ProblemFound) return error.check;
+    if (error instanceof ProblemFound) return { check: error.check, reached: null };
     throw error;
   }
 }
@@ -94,6 +137,7 @@ interface SendContext {
 async function send(context: SendContext, path: string, init: RequestInit): Promise<Answer> {
   let response: Response;
   let text: string;
+  const startedAt = performance.now();
   try {
     response = await fetch(`${context.baseUrl}${path}`, {
       ...init,
@@ -116,6 +160,7 @@ async function send(context: SendContext, path: string, init: RequestInit): Prom
     location: response.headers.get('location'),
     serverTime: Number.isFinite(serverTime) ? serverTime : null,
     receivedAt: context.now(),
+    durationMs: Math.round(performance.now() - startedAt),
   };
 }
 

@@ -10,6 +10,7 @@
 import { userIdFromAccessToken } from '../hubsoft/token-claims';
 import { mkdir } from 'node:fs/promises';
 import type {
+  CompatibilityReport,
   ConnectionCheck,
   LogoutResult,
   ProfileSummary,
@@ -25,10 +26,15 @@ import type { SecretStore } from '../secrets';
 import { normalizeAddress } from './address';
 import { watchAuthFailures } from './auth-watch';
 import {
-  checkConnection,
+  checkConnectionAndCompatibility,
   type ConnectionCheckInput,
   type ConnectionCheckOptions,
 } from './connection-check';
+import {
+  runCompatibilityCheck,
+  type CompatibilityCheckOptions,
+  type CompatibilitySignIn,
+} from './compatibility/run';
 import { SessionError } from './errors';
 import { signInExplained } from './explained-sign-in';
 import { ProfileSecrets } from './profile-secrets';
@@ -48,6 +54,8 @@ export interface SessionManagerOptions {
   /** Rate limit, retries and timeouts of each profile's client. */
   clientOptions?: Omit<HubsoftClientOptions, 'credentials' | 'tokenStore'>;
   connectionCheck?: ConnectionCheckOptions;
+  /** Pace and budget of the compatibility probes. */
+  compatibility?: CompatibilityCheckOptions;
 }
 
 export type SessionListener = (status: SessionStatus) => void;
@@ -120,7 +128,32 @@ export class SessionManager {
   }
 
   testConnection(input: ConnectionCheckInput): Promise<ConnectionCheck> {
-    return checkConnection(input, this.options.connectionCheck);
+    return checkConnectionAndCompatibility(
+      input,
+      this.options.connectionCheck,
+      this.options.compatibility,
+    );
+  }
+
+  /**
+   * The compatibility check for the open session (Settings): a kept password signs in afresh, so
+   * the sign-in is probed too; without one the session's own token is used.
+   */
+  async checkCompatibility(): Promise<CompatibilityReport> {
+    const session = this.session;
+    const { credentials } = session ?? {};
+    const token = session ? (await session.secrets.tokens.load())?.accessToken : undefined;
+    if (!credentials || (credentials.password === null && !token)) {
+      throw new SessionError('no_session', 'Entre no HubSoft para verificar a compatibilidade.');
+    }
+    const signIn: CompatibilitySignIn =
+      credentials.password !== null
+        ? { kind: 'password', login: { ...credentials, password: credentials.password } }
+        : { kind: 'session', token: token ?? '' };
+    return runCompatibilityCheck(
+      { baseUrl: credentials.baseUrl, signIn },
+      this.options.compatibility,
+    );
   }
 
   login(input: LoginInput): Promise<SessionStatus> {

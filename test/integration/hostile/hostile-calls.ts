@@ -41,6 +41,8 @@ export function validExamples(context: ExampleContext): { [M in MethodName]: Arg
     'session.startDemo': [],
     'session.profiles': [],
     'session.switchProfile': ['perfil-inexistente'],
+    'session.checkCompatibility': [],
+    'session.lastCompatibility': [],
     'tickets.list': [{ status: 'open', limit: 10 }],
     'tickets.get': [key],
     'tickets.search': ['conexão', { limit: 5 }],

@@ -32,6 +32,7 @@ describe('the session service', () => {
       dataDir,
       secrets: safeStorageSecrets(dataDir),
       openWorkspace: recordingWorkspaces().open,
+      compatibility: { gapMs: 5 },
     });
     service = createSessionService(manager);
   });
@@ -100,6 +101,11 @@ describe('the session service', () => {
       profile: { baseUrl: sim.url, demo: false },
     });
     expect(await service.profiles()).toEqual([status.profile]);
-    expect(await service.testConnection(login())).toEqual({ ok: true, problem: null, code: 'ok' });
+    expect(await service.testConnection(login())).toMatchObject({
+      ok: true,
+      problem: null,
+      code: 'ok',
+      compatibility: { entries: expect.any(Array) as unknown },
+    });
   });
 });

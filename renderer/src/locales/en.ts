@@ -306,4 +306,68 @@ export const en: Messages = {
   'notify.slaBreaching': 'SLA about to breach',
   'notify.assignedMany': '{{count, number}} new tickets for you',
   'notify.slaBreachingMany': '{{count, number}} of your tickets about to breach SLA',
+  'compat.title': 'Server compatibility',
+  'compat.explain':
+    'Reads, without changing anything, every HubSoft function the app uses (about a dozen paced requests) and shows what this server does differently and what the app does about it.',
+  'compat.run': 'Check compatibility',
+  'compat.running': 'Checking…',
+  'compat.none': 'Not checked on this computer yet.',
+  'compat.summary': 'Checked on {{at}}, with {{count}} requests.',
+  'compat.heading': 'Compatibility',
+  'compat.count': '{{count, number}} items',
+  'compat.count_one': '1 item',
+  'compat.outcome.works': 'Works',
+  'compat.outcome.deviations': 'Works, with differences',
+  'compat.outcome.failed': 'Does not work',
+  'compat.outcome.skipped': 'Not checked',
+  'compat.probe.sign_in': 'Sign-in',
+  'compat.probe.list_todos': 'Ticket list (todos)',
+  'compat.probe.list_paginado': 'Ticket list (paginado)',
+  'compat.probe.detail': 'Ticket detail',
+  'compat.probe.config_ticket_types': 'Ticket types',
+  'compat.probe.config_ticket_statuses': 'Ticket statuses',
+  'compat.probe.config_closing_reasons': 'Closing reasons',
+  'compat.probe.config_contact_origins': 'Contact origins',
+  'compat.probe.config_availability_periods': 'Availability periods',
+  'compat.probe.config_service_order_types': 'Service order types',
+  'compat.probe.config_technicians': 'Technicians',
+  'compat.probe.customer_search': 'Customer search',
+  'compat.deviation.status_suscess':
+    'Answers with status "suscess" (the old misspelling of "success"): the app accepts it.',
+  'compat.deviation.ids_as_strings': 'Sends ids as text: the app converts them to numbers.',
+  'compat.deviation.rate_limited':
+    'Limited the requests (HTTP 429): the app waited as asked and slowed down.',
+  'compat.deviation.relations_ignored':
+    'Ignores the relations asked for: the inbox has no customers and no responsible users, and search only finds messages of tickets already opened in the app.',
+  'compat.deviation.relation_customer_missing':
+    'Tickets come without their customer although asked: the inbox shows them without a customer.',
+  'compat.deviation.relation_responsibles_missing':
+    'Tickets come without their responsible users: "Only mine" uses the main responsible user only.',
+  'compat.deviation.relation_messages_missing':
+    'Tickets come without their messages: messages become searchable once the ticket is opened.',
+  'compat.deviation.paginado_ignores_pagina':
+    'Paginado honours only the "page" parameter: the app syncs through the "todos" list, which is not affected.',
+  'compat.deviation.periods_legacy_key':
+    'Periods come keyed id_disponibilidade instead of id_periodo_dia: the app reads them the same way.',
+  'compat.deviation.detail_date_only':
+    'Detail dates carry only the day, as on every HubSoft: the app keeps the times from the list.',
+  'compat.deviation.no_refresh_token':
+    'Sign-in gives no refresh_token: when access expires the app signs in again with the kept password or asks for it.',
+  'compat.deviation.empty': 'The list is empty on this server.',
+  'compat.reason.network': 'No answer from the server (network, certificate or timeout).',
+  'compat.reason.http_status':
+    'Answered HTTP {{status}}, which HubSoft does not use for this call.',
+  'compat.reason.refused':
+    'HubSoft refused the call (status "error"): the function is unavailable to this user.',
+  'compat.reason.not_json': 'The answer was not JSON (a web page or a cut answer).',
+  'compat.reason.unreadable':
+    'The app could not read the field {{field}}: that data is unavailable in the app.',
+  'compat.reason.rate_limited':
+    'Kept limiting the requests (HTTP 429) after waiting: check again later.',
+  'compat.reason.not_found': 'The detail did not hold the ticket asked for by protocol.',
+  'compat.reason.budget': 'Not checked: the check ran out of its request budget.',
+  'compat.reason.no_ticket': 'Not checked: the list held no ticket from the last 90 days.',
+  'compat.reason.no_customer': 'Not checked: the listed tickets came without a customer.',
+  'compat.reason.no_password':
+    'Not checked: the password is not kept, so the check used the current session.',
 };

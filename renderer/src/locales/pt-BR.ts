@@ -311,6 +311,73 @@ export const ptBR = {
   'notify.slaBreaching': 'SLA quase estourando',
   'notify.assignedMany': '{{count, number}} novos atendimentos para você',
   'notify.slaBreachingMany': '{{count, number}} atendimentos seus com SLA quase estourando',
+  'compat.title': 'Compatibilidade com o servidor',
+  'compat.explain':
+    'Consulta, sem alterar nada, cada função do HubSoft que o app usa (cerca de doze requisições, com pausas) e mostra o que este servidor faz diferente e o que o app faz a respeito.',
+  'compat.run': 'Verificar compatibilidade',
+  'compat.running': 'Verificando…',
+  'compat.none': 'Ainda não verificado neste computador.',
+  'compat.summary': 'Verificado em {{at}}, com {{count}} requisições.',
+  'compat.heading': 'Compatibilidade',
+  'compat.count': '{{count, number}} itens',
+  'compat.count_one': '1 item',
+  'compat.outcome.works': 'Funciona',
+  'compat.outcome.deviations': 'Funciona, com diferenças',
+  'compat.outcome.failed': 'Não funciona',
+  'compat.outcome.skipped': 'Não verificado',
+  'compat.probe.sign_in': 'Login',
+  'compat.probe.list_todos': 'Lista de atendimentos (todos)',
+  'compat.probe.list_paginado': 'Lista de atendimentos (paginado)',
+  'compat.probe.detail': 'Detalhe de um atendimento',
+  'compat.probe.config_ticket_types': 'Tipos de atendimento',
+  'compat.probe.config_ticket_statuses': 'Status de atendimento',
+  'compat.probe.config_closing_reasons': 'Motivos de fechamento',
+  'compat.probe.config_contact_origins': 'Origens de contato',
+  'compat.probe.config_availability_periods': 'Períodos de disponibilidade',
+  'compat.probe.config_service_order_types': 'Tipos de ordem de serviço',
+  'compat.probe.config_technicians': 'Técnicos',
+  'compat.probe.customer_search': 'Busca de clientes',
+  'compat.deviation.status_suscess':
+    'Responde com status "suscess" (a grafia antiga de "success"): o app aceita normalmente.',
+  'compat.deviation.ids_as_strings':
+    'Envia identificadores como texto: o app os converte em números.',
+  'compat.deviation.rate_limited':
+    'Limitou as requisições (HTTP 429): o app esperou o tempo pedido e diminuiu o ritmo.',
+  'compat.deviation.relations_ignored':
+    'Ignora os relacionamentos pedidos: a caixa de entrada fica sem clientes e sem responsáveis, e a busca só acha mensagens de atendimentos já abertos no app.',
+  'compat.deviation.relation_customer_missing':
+    'Os atendimentos vêm sem o cliente, embora pedido: a caixa de entrada mostra os atendimentos sem cliente.',
+  'compat.deviation.relation_responsibles_missing':
+    'Os atendimentos vêm sem a lista de responsáveis: "Só os meus" considera apenas o responsável principal.',
+  'compat.deviation.relation_messages_missing':
+    'Os atendimentos vêm sem as mensagens: elas só entram na busca depois que o atendimento é aberto.',
+  'compat.deviation.paginado_ignores_pagina':
+    'O paginado só respeita o parâmetro "page": o app sincroniza pela lista "todos", que não é afetada.',
+  'compat.deviation.periods_legacy_key':
+    'Os períodos vêm como id_disponibilidade em vez de id_periodo_dia: o app lê do mesmo jeito.',
+  'compat.deviation.detail_date_only':
+    'As datas do detalhe vêm só com o dia, como em todo HubSoft: o app mantém os horários da lista.',
+  'compat.deviation.no_refresh_token':
+    'O login não traz refresh_token: quando o acesso vencer, o app entra de novo com a senha guardada ou pede a senha.',
+  'compat.deviation.empty': 'A lista está vazia neste servidor.',
+  'compat.reason.network': 'Sem resposta do servidor (rede, certificado ou tempo esgotado).',
+  'compat.reason.http_status':
+    'Respondeu HTTP {{status}}, que o HubSoft não usa para esta consulta.',
+  'compat.reason.refused':
+    'O HubSoft recusou a consulta (status "error"): a função fica indisponível para este usuário.',
+  'compat.reason.not_json':
+    'A resposta não veio em JSON (uma página da web ou uma resposta cortada).',
+  'compat.reason.unreadable':
+    'O app não conseguiu ler o campo {{field}}: esses dados ficam indisponíveis no app.',
+  'compat.reason.rate_limited':
+    'Continuou limitando as requisições (HTTP 429) depois da espera: verifique de novo mais tarde.',
+  'compat.reason.not_found': 'O detalhe não trouxe o atendimento pedido pelo protocolo.',
+  'compat.reason.budget': 'Não verificado: acabou o limite de requisições da verificação.',
+  'compat.reason.no_ticket':
+    'Não verificado: a lista não trouxe nenhum atendimento dos últimos 90 dias.',
+  'compat.reason.no_customer': 'Não verificado: os atendimentos da lista vieram sem cliente.',
+  'compat.reason.no_password':
+    'Não verificado: a senha não está guardada, então a verificação usou a sessão atual.',
 } as const;
 
 export type MessageKey = keyof typeof ptBR;

@@ -141,15 +141,20 @@ export class SessionManager {
    */
   async checkCompatibility(): Promise<CompatibilityReport> {
     const session = this.session;
-    const { credentials } = session ?? {};
-    const token = session ? (await session.secrets.tokens.load())?.accessToken : undefined;
-    if (!credentials || (credentials.password === null && !token)) {
+    if (!session) {
       throw new SessionError('no_session', 'Entre no HubSoft para verificar a compatibilidade.');
     }
-    const signIn: CompatibilitySignIn =
-      credentials.password !== null
-        ? { kind: 'password', login: { ...credentials, password: credentials.password } }
-        : { kind: 'session', token: token ?? '' };
+    const { credentials } = session;
+    let signIn: CompatibilitySignIn;
+    if (credentials.password !== null) {
+      signIn = { kind: 'password', login: { ...credentials, password: credentials.password } };
+    } else {
+      const tokens = await session.secrets.tokens.load();
+      if (!tokens) {
+        throw new SessionError('no_session', 'Entre no HubSoft para verificar a compatibilidade.');
+      }
+      signIn = { kind: 'session', token: tokens.accessToken };
+    }
     return runCompatibilityCheck(
       { baseUrl: credentials.baseUrl, signIn },
       this.options.compatibility,

@@ -59,8 +59,12 @@ test('"Verificar compatibilidade" in Settings lists each endpoint, with the devi
   await expect(report.locator('[data-probe="detail"]')).toContainText(
     'o app mantém os horários da lista',
   );
-  await report.scrollIntoViewIfNeeded();
+  await page
+    .getByRole('heading', { name: 'Compatibilidade com o servidor' })
+    .scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/compatibility-settings.png' });
+  await periods.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/compatibility-settings-periods.png' });
 
   // The report stays for the next visit, and the diagnostics bundle carries it without secrets.
   await page.reload();

@@ -48,15 +48,26 @@ function proxyErrorPage(status: 502 | 503): string {
   return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
 }
 
-/** An injected failure looks like a real one: Laravel's body with its debug fields. */
+/** An injected failure looks like a real one: Laravel's body with its debug fields (fact 14). */
 function injectedErrorBody(): unknown {
   return {
     status: 'error',
     msg: 'Erro interno do servidor.',
     errors: ['SQLSTATE[08006] [7] could not connect to server: Connection refused'],
     code: 7,
-    file: '/var/www/hubsoft/vendor/laravel/framework/src/Illuminate/Database/Connection.php',
+    description: 'SQLSTATE[08006] [7] could not connect to server: Connection refused',
     line: 664,
+    file: '/usr/local/www/hubsoft_api/vendor/laravel/framework/src/Illuminate/Database/Connection.php',
+    hint: null,
+    error_type: 'Illuminate\\Database\\QueryException',
+    trace: [
+      {
+        file: '/usr/local/www/hubsoft_api/app/Repositories/AtendimentoRepository.php',
+        line: 212,
+        function: 'select',
+        class: 'Illuminate\\Database\\Connection',
+      },
+    ],
   };
 }
 
@@ -127,8 +138,8 @@ async function answer(
     req.resume();
     return;
   }
-  if (outcome === 'error') {
-    send(res, json(injectedErrorBody(), 500));
+  if (outcome === 'error' || outcome === 'debugError') {
+    send(res, json(injectedErrorBody(), outcome === 'error' ? 500 : 200));
     req.resume();
     return;
   }

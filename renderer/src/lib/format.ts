@@ -1,6 +1,7 @@
 /** Dates and ages as the agent reads them: `dd/MM/yyyy HH:mm` in the machine's time zone. */
 import { format, formatDistanceToNowStrict } from 'date-fns';
 import { enUS, ptBR } from 'date-fns/locale';
+import type { DatePrecision } from '../../../preload/types';
 import { locale } from './i18n.svelte';
 
 function dateLocale() {
@@ -13,9 +14,41 @@ function parse(iso: string | null | undefined): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-export function formatDateTime(iso: string | null | undefined): string {
+/**
+ * HubSoft's calendar is UTC-03:00 (fact 47): a day it gave without a time (fact 46) is that day
+ * there, stored as its 00:00, whatever this computer's time zone.
+ */
+const SERVER_OFFSET_MS = -3 * 3_600_000;
+
+function serverDay(date: Date): { day: string; month: string; year: string } {
+  const shifted = new Date(date.getTime() + SERVER_OFFSET_MS);
+  return {
+    day: String(shifted.getUTCDate()).padStart(2, '0'),
+    month: String(shifted.getUTCMonth() + 1).padStart(2, '0'),
+    year: String(shifted.getUTCFullYear()),
+  };
+}
+
+/** `dd/MM/yyyy HH:mm`, or `dd/MM/yyyy` alone when the server gave only the day. */
+export function formatDateTime(
+  iso: string | null | undefined,
+  precision: DatePrecision = 'time',
+): string {
   const date = parse(iso);
-  return date ? format(date, 'dd/MM/yyyy HH:mm', { locale: dateLocale() }) : '—';
+  if (!date) return '—';
+  if (precision === 'day') {
+    const { day, month, year } = serverDay(date);
+    return `${day}/${month}/${year}`;
+  }
+  return format(date, 'dd/MM/yyyy HH:mm', { locale: dateLocale() });
+}
+
+/** The `datetime` attribute of a `<time>`: the instant, or the bare day when that is all we know. */
+export function machineDateTime(iso: string, precision: DatePrecision = 'time'): string {
+  const date = parse(iso);
+  if (!date || precision === 'time') return iso;
+  const { day, month, year } = serverDay(date);
+  return `${year}-${month}-${day}`;
 }
 
 /** "3 dias", "5 horas": how long ago, without "ago", for a narrow column. */

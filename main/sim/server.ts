@@ -28,6 +28,11 @@ export interface SimulatorOptions {
   tokenTtlSeconds?: number;
   /** The moment the generated history ends (UTC ms); the start time by default. */
   now?: number;
+  /**
+   * How far the server's clock is ahead of the agent's computer (negative: behind), so a test can
+   * tell the server's times from the computer's.
+   */
+  clockSkewMs?: number;
 }
 
 export interface RunningSimulator {
@@ -182,7 +187,7 @@ async function answer(
       params: match.params,
       query: url.searchParams,
       raw: req,
-      now: Date.now(),
+      now: state.serverNow(),
     });
   } catch (error) {
     reply =
@@ -202,6 +207,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     latencyMs: options.latencyMs ?? 0,
     ...(options.tokenTtlSeconds !== undefined ? { tokenTtlSeconds: options.tokenTtlSeconds } : {}),
     ...(options.now !== undefined ? { now: options.now } : {}),
+    ...(options.clockSkewMs !== undefined ? { clockSkewMs: options.clockSkewMs } : {}),
   });
   const router = buildRouter(state);
   const server = createServer((req, res) => {

@@ -3,6 +3,7 @@
  * endpoint and field path for the diagnostics export, and passed to whoever logs them. Only where
  * the problem is is kept, never the value: a row holds customers' data.
  */
+import type { Logger } from '../../log/logger';
 
 export interface ParseProblem {
   /** "GET /api/v1/integracao/atendimento/todos": method and path, no query string. */
@@ -45,3 +46,10 @@ export class ParseProblemTally {
 
 /** One tally per process: the diagnostics export reports it whichever profile's client saw what. */
 export const skippedRows = new ParseProblemTally();
+
+/** Each skipped row to the scrubbed log, as its endpoint and field path; answers how to stop. */
+export function logSkippedRows(logger: Logger, tally: ParseProblemTally = skippedRows): () => void {
+  return tally.onProblem(({ endpoint, field }) =>
+    logger.warn({ endpoint, field }, 'HubSoft list row skipped'),
+  );
+}

@@ -3,6 +3,7 @@ import { format, formatDistanceToNowStrict } from 'date-fns';
 import { enUS, ptBR } from 'date-fns/locale';
 import type { DatePrecision } from '../../../preload/types';
 import { locale } from './i18n.svelte';
+import { formatServerDay, serverDayAttribute } from './server-day';
 
 function dateLocale() {
   return locale() === 'en' ? enUS : ptBR;
@@ -14,21 +15,6 @@ function parse(iso: string | null | undefined): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-/**
- * HubSoft's calendar is UTC-03:00 (fact 47): a day it gave without a time (fact 46) is that day
- * there, stored as its 00:00, whatever this computer's time zone.
- */
-const SERVER_OFFSET_MS = -3 * 3_600_000;
-
-function serverDay(date: Date): { day: string; month: string; year: string } {
-  const shifted = new Date(date.getTime() + SERVER_OFFSET_MS);
-  return {
-    day: String(shifted.getUTCDate()).padStart(2, '0'),
-    month: String(shifted.getUTCMonth() + 1).padStart(2, '0'),
-    year: String(shifted.getUTCFullYear()),
-  };
-}
-
 /** `dd/MM/yyyy HH:mm`, or `dd/MM/yyyy` alone when the server gave only the day. */
 export function formatDateTime(
   iso: string | null | undefined,
@@ -36,19 +22,14 @@ export function formatDateTime(
 ): string {
   const date = parse(iso);
   if (!date) return '—';
-  if (precision === 'day') {
-    const { day, month, year } = serverDay(date);
-    return `${day}/${month}/${year}`;
-  }
+  if (precision === 'day') return formatServerDay(date);
   return format(date, 'dd/MM/yyyy HH:mm', { locale: dateLocale() });
 }
 
 /** The `datetime` attribute of a `<time>`: the instant, or the bare day when that is all we know. */
 export function machineDateTime(iso: string, precision: DatePrecision = 'time'): string {
   const date = parse(iso);
-  if (!date || precision === 'time') return iso;
-  const { day, month, year } = serverDay(date);
-  return `${year}-${month}-${day}`;
+  return date && precision === 'day' ? serverDayAttribute(date) : iso;
 }
 
 /** "3 dias", "5 horas": how long ago, without "ago", for a narrow column. */

@@ -3,7 +3,6 @@
  * (`em_execucao`), others the label ("Aguardando Agendamento"); a prefix is never shown raw.
  */
 import type { MessageKey } from '../locales/pt-BR';
-import { t } from './i18n.svelte';
 
 const knownPrefixes: Record<string, MessageKey> = {
   aguardando_agendamento: 'serviceOrder.status.aguardando_agendamento',
@@ -23,9 +22,13 @@ function humanized(prefix: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function serviceOrderStatusLabel(status: string): string {
+/** A label as it came; a known prefix through `translate`; any other prefix humanized. */
+export function serviceOrderStatusLabel(
+  status: string,
+  translate: (key: MessageKey) => string,
+): string {
   const text = status.trim();
   if (!prefixShape.test(text)) return text;
   const key = knownPrefixes[text];
-  return key ? t(key) : humanized(text);
+  return key ? translate(key) : humanized(text);
 }

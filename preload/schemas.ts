@@ -49,6 +49,7 @@ export const ticketListQuery = z
     openedFrom: z.iso.datetime().optional(),
     openedTo: z.iso.datetime().optional(),
     search: z.string().max(200).optional(),
+    includeServerDrafts: z.boolean().optional(),
     sort: z.enum(['opened_desc', 'opened_asc', 'sla', 'updated_desc']).optional(),
     limit: z.number().int().min(1).max(500).optional(),
     cursor: z.string().max(512).nullable().optional(),

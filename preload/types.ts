@@ -5,6 +5,7 @@
 export type {
   ActionKind,
   ActionState,
+  DatePrecision,
   OutboxAction,
   SearchHit,
   StagedAttachment,

@@ -7,6 +7,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { skippedRows } from '../hubsoft/parse/problems';
 import { logFiles } from '../log/rotating-file';
 import { scrubLogLine, scrubValue } from '../log/scrub';
 import type { CompatibilityReport } from '../session/compatibility/report';
@@ -77,6 +78,8 @@ export async function exportDiagnostics(request: DiagnosticsRequest): Promise<Di
     settingsFile: settingsFile.content,
     profiles: profiles.content,
     compatibility: request.compatibility ?? null,
+    // List rows HubSoft sent that could not be read, per endpoint and field: never their values.
+    skippedRows: skippedRows.list(),
     logs,
   };
   await mkdir(path.dirname(request.destination), { recursive: true });

@@ -19,6 +19,7 @@ import {
 import { eventChannel, type Events } from '../../preload/contract';
 import { startCore, type Core } from '../api/core';
 import { createDispatcher } from '../api/dispatch';
+import { logSkippedRows } from '../hubsoft/parse/problems';
 import { createLogger } from '../log/logger';
 import { checkForUpdatesOnStart, loadUpdateSettings } from './updates';
 import { createSenderCheck, registerIpcHandlers } from './ipc';
@@ -54,6 +55,7 @@ async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   const { logger, close: closeLog } = createLogger({ dataDir, stderr: !app.isPackaged });
   logger.info({ version: app.getVersion() }, 'HubDesk starting');
+  logSkippedRows(logger);
   hardenSession(session.defaultSession);
   handleRendererProtocol(protocol, rendererDir);
 

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCore } from '../api/core';
+import { logSkippedRows } from '../hubsoft/parse/problems';
 import { createLogger } from '../log/logger';
 import { parseHostOptions, type HostCliOptions } from './options';
 import { startHost } from './server';
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   }
   mkdirSync(options.dataDir, { recursive: true });
   const { logger, close: closeLog } = createLogger({ dataDir: options.dataDir, stderr: false });
+  logSkippedRows(logger);
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
     productName: string;
     version: string;

@@ -4,6 +4,9 @@
  * (model rows, presentation rows); `raw` keeps the server's object so no field is lost.
  */
 
+/** Whether the server gave a date with its time, or only the day. */
+export type DatePrecision = 'time' | 'day';
+
 export interface TicketStatus {
   id: number;
   /** Tenant-defined, e.g. "aguardando_analise"; not an enum. */
@@ -56,7 +59,11 @@ export interface RemoteTicket {
   id: number;
   protocol: string;
   openedAt: string;
+  /** 'day' when the shape gave only a date (detail, create: fact 46); then openedAt is its 00:00. */
+  openedAtPrecision: DatePrecision;
   closedAt: string | null;
+  /** As openedAtPrecision; 'time' when closedAt is null. */
+  closedAtPrecision: DatePrecision;
   statusId: number | null;
   status: TicketStatus | null;
   typeId: number | null;
@@ -70,8 +77,10 @@ export interface RemoteTicket {
   description: string | null;
   closingDescription: string | null;
   closingReasonId: number | null;
-  /** `rascunho`: a server-side draft row. */
-  draft: boolean;
+  /** `rascunho`: a server-side draft row; null when the shape does not say (detail, create). */
+  draft: boolean | null;
+  /** `deleted_at`: undefined when the shape does not carry it (detail, create), null if not deleted. */
+  deletedAt: string | null | undefined;
   sla: Sla;
   attachmentCount: number | null;
   /** null when the response did not include them (list endpoints without relations). */
@@ -102,6 +111,7 @@ export interface TicketLabels {
 
 /** One page of tickets from either paginator, numbered from 0 whatever the server's numbering. */
 export interface TicketPage {
+  /** The rows that could be read; the others are counted in parse/problems.ts. */
   tickets: RemoteTicket[];
   /** 0-based. */
   page: number;

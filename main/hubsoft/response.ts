@@ -114,6 +114,16 @@ function failure(
   });
 }
 
+/**
+ * Fact 14: an unhandled exception answers HTTP 200 `status: "error"` plus Laravel's debug fields
+ * (`file`, `line`, `trace`, often `code`). That is the server failing, like a 5xx, not a refusal:
+ * reads retry it. A business refusal names no source file and no stack (an empty `trace` is not one).
+ */
+function carriesDebugFields(body: JsonObject): boolean {
+  const hasSourceLine = typeof body.file === 'string' && body.line !== undefined;
+  return hasSourceLine || (Array.isArray(body.trace) && body.trace.length > 0);
+}
+
 /** The JSON object of a successful answer; throws a HubsoftError for anything else. */
 export function interpretAnswer(answer: HttpAnswer, context: AnswerContext): JsonObject {
   const { status } = answer;
@@ -176,6 +186,12 @@ export function interpretAnswer(answer: HttpAnswer, context: AnswerContext): Jso
   if (!isObject(body)) throw parseError('(corpo)', 'não é um objeto JSON', context.request);
 
   const outcome = typeof body.status === 'string' ? body.status.trim().toLowerCase() : body.status;
+  if (outcome === 'error' && carriesDebugFields(body)) {
+    throw new HubsoftError('server', defaultMessages.server, {
+      status,
+      details: { request: context.request, problem: 'exceção do servidor (campos de depuração)' },
+    });
+  }
   if (outcome === 'error')
     throw failure('business', status, context, body, answer.retryAfterHeader);
   if (outcome === undefined || outcome === 'success' || outcome === 'suscess') return body;

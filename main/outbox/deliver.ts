@@ -147,7 +147,7 @@ async function send(action: OutboxAction, ctx: DeliveryContext): Promise<SentOut
   switch (action.kind) {
     case 'reply': {
       const message = await client.addMessage(target.id, action.payload.text, { signal });
-      return { messageId: message.id };
+      return { messageId: message.id, messageCreatedAt: message.createdAt };
     }
     case 'update': {
       const p = action.payload;

@@ -148,7 +148,8 @@ async function readBackReply(
     if (holder && holder.localId !== action.localRef && !holder.localId.startsWith('m:')) continue;
     // A copy sync already stored under the server's id keeps that id; ours is only confirmed.
     const messageId = holder && holder.localId !== action.localRef ? undefined : message.id;
-    return { verdict: 'sent', outcome: messageId === undefined ? {} : { messageId } };
+    const outcome = { messageId, messageCreatedAt: message.createdAt };
+    return { verdict: 'sent', outcome: messageId === undefined ? {} : outcome };
   }
   return missing;
 }

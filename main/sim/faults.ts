@@ -6,6 +6,8 @@
  * - resetRate: the socket is destroyed before anything is done;
  * - htmlErrorRate: a proxy's 502/503 HTML page, nothing is done;
  * - errorRate: HTTP 500 with HubSoft's error body and debug fields, nothing is done;
+ * - debugErrorRate: the same body with HTTP 200, as an unhandled exception answers (fact 14),
+ *   nothing is done;
  * - timeoutAfterCommitRate: the request is carried out, then never answered (held until close());
  * - malformedRate: the request is carried out (a write is applied) and its JSON answer is cut short,
  *   with HTTP 200.
@@ -23,6 +25,7 @@ export const faultsBodySchema = z
     latencyMs: z.number().int().min(0).max(120_000),
     jitterMs: z.number().int().min(0).max(120_000),
     errorRate: rate,
+    debugErrorRate: rate,
     htmlErrorRate: rate,
     malformedRate: rate,
     resetRate: rate,
@@ -38,12 +41,14 @@ export const faultsBodySchema = z
 
 export type FaultsBody = z.infer<typeof faultsBodySchema>;
 
-export type FaultOutcome = 'reset' | 'html' | 'error' | 'timeoutAfterCommit' | 'malformed' | 'none';
+export type FaultOutcome =
+  'reset' | 'html' | 'error' | 'debugError' | 'timeoutAfterCommit' | 'malformed' | 'none';
 
 export interface FaultSettings {
   latencyMs: number;
   jitterMs: number;
   errorRate: number;
+  debugErrorRate: number;
   htmlErrorRate: number;
   malformedRate: number;
   resetRate: number;
@@ -60,6 +65,7 @@ export function settingsFrom(
     latencyMs: body.latencyMs ?? baseline.latencyMs,
     jitterMs: body.jitterMs ?? 0,
     errorRate: body.errorRate ?? 0,
+    debugErrorRate: body.debugErrorRate ?? 0,
     htmlErrorRate: body.htmlErrorRate ?? 0,
     malformedRate: body.malformedRate ?? 0,
     resetRate: body.resetRate ?? 0,
@@ -94,6 +100,7 @@ export class FaultDice {
       ['reset', s.resetRate],
       ['html', s.htmlErrorRate],
       ['error', s.errorRate],
+      ['debugError', s.debugErrorRate],
       ['timeoutAfterCommit', s.timeoutAfterCommitRate],
       ['malformed', s.malformedRate],
     ];

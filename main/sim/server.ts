@@ -29,6 +29,11 @@ export interface SimulatorOptions {
   tokenTtlSeconds?: number;
   /** The moment the generated history ends (UTC ms); the start time by default. */
   now?: number;
+  /**
+   * How far the server's clock is ahead of the agent's computer (negative: behind), so a test can
+   * tell the server's times from the computer's.
+   */
+  clockSkewMs?: number;
 }
 
 export interface RunningSimulator {
@@ -51,15 +56,26 @@ function proxyErrorPage(status: 502 | 503): string {
   return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
 }
 
-/** An injected failure looks like a real one: Laravel's body with its debug fields. */
+/** An injected failure looks like a real one: Laravel's body with its debug fields (fact 14). */
 function injectedErrorBody(): unknown {
   return {
     status: 'error',
     msg: 'Erro interno do servidor.',
     errors: ['SQLSTATE[08006] [7] could not connect to server: Connection refused'],
     code: 7,
-    file: '/var/www/hubsoft/vendor/laravel/framework/src/Illuminate/Database/Connection.php',
+    description: 'SQLSTATE[08006] [7] could not connect to server: Connection refused',
     line: 664,
+    file: '/usr/local/www/hubsoft_api/vendor/laravel/framework/src/Illuminate/Database/Connection.php',
+    hint: null,
+    error_type: 'Illuminate\\Database\\QueryException',
+    trace: [
+      {
+        file: '/usr/local/www/hubsoft_api/app/Repositories/AtendimentoRepository.php',
+        line: 212,
+        function: 'select',
+        class: 'Illuminate\\Database\\Connection',
+      },
+    ],
   };
 }
 
@@ -131,8 +147,8 @@ async function answer(
     req.resume();
     return;
   }
-  if (outcome === 'error') {
-    send(res, json(injectedErrorBody(), 500));
+  if (outcome === 'error' || outcome === 'debugError') {
+    send(res, json(injectedErrorBody(), outcome === 'error' ? 500 : 200));
     req.resume();
     return;
   }
@@ -175,7 +191,7 @@ async function answer(
       params: match.params,
       query: deviations.query(url.pathname, url.searchParams),
       raw: req,
-      now: Date.now(),
+      now: state.serverNow(),
     });
   } catch (error) {
     reply =
@@ -195,6 +211,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     latencyMs: options.latencyMs ?? 0,
     ...(options.tokenTtlSeconds !== undefined ? { tokenTtlSeconds: options.tokenTtlSeconds } : {}),
     ...(options.now !== undefined ? { now: options.now } : {}),
+    ...(options.clockSkewMs !== undefined ? { clockSkewMs: options.clockSkewMs } : {}),
   });
   const router = buildRouter(state);
   const deviations = new SimDeviations();

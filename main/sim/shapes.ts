@@ -296,6 +296,7 @@ export function presentation(
       record.primaryResponsibleId ?? record.responsibleUserIds[0] ?? null,
     ),
     usuario_fechamento: userName(record.closedByUserId),
+    // Facts 23, 37, 46: a day without a time, and no *_br or *_timestamp beside it.
     data_cadastro: brDate(record.openedAt),
     data_fechamento: optionalDate(record.closedAt, brDate),
     setor_responsavel: null,
@@ -306,6 +307,8 @@ export function presentation(
         : (findById(CLOSING_REASONS, record.closingReasonId)?.label ?? null),
     status: findById(STATUSES, record.statusId)?.label ?? null,
     anexos_count: record.earlierAttachmentCount + record.attachments.length,
+    // Fact 23 (2025 sample): null whatever the ticket is; this shape has no deleted_at at all.
+    rascunho: null,
     cliente: presentationCustomer(context.customer),
   };
   if (!context.service.omittedInPresentation) result.servico = presentationService(context.service);

@@ -16,6 +16,8 @@ export interface SimStateOptions {
   tokenTtlSeconds?: number;
   /** The moment the generated history ends; the start time when omitted. */
   now?: number;
+  /** How far the server's clock is ahead of this computer's (negative: behind); 0 by default. */
+  clockSkewMs?: number;
 }
 
 export class SimState {
@@ -44,6 +46,11 @@ export class SimState {
     this.apiBucket = limit ? new TokenBucket(limit, Date.now()) : null;
     this.oauthBucket = new TokenBucket(OAUTH_RATE_LIMIT, Date.now());
     return this.dice.settings;
+  }
+
+  /** The server's clock, which stamps what requests create (messages, closings). */
+  serverNow(): number {
+    return Date.now() + (this.options.clockSkewMs ?? 0);
   }
 
   /** The customer and service a ticket belongs to, for rendering it. */

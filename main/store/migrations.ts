@@ -205,7 +205,36 @@ const initialSchema: Migration = (db) => {
   `);
 };
 
-export const migrations: readonly Migration[] = [initialSchema];
+/**
+ * Issue 11. How precise each stored date is (the detail answer gives a day only, fact 46), so a
+ * day never overwrites an exact time and is shown without one; `deleted_at` as the list rows say
+ * it; and `server_draft` in every list index, because the default inbox leaves drafts out and
+ * its counts must still be read from an index alone.
+ */
+const datePrecisionDeletedAndDrafts: Migration = (db) => {
+  db.exec(`
+    ALTER TABLE tickets ADD COLUMN opened_at_precision TEXT NOT NULL DEFAULT 'time'
+      CHECK (opened_at_precision IN ('time', 'day'));
+    ALTER TABLE tickets ADD COLUMN closed_at_precision TEXT NOT NULL DEFAULT 'time'
+      CHECK (closed_at_precision IN ('time', 'day'));
+    ALTER TABLE tickets ADD COLUMN deleted_at TEXT;
+
+    DROP INDEX tickets_opened;
+    DROP INDEX tickets_closed_opened;
+    DROP INDEX tickets_closed_sla;
+    DROP INDEX tickets_updated;
+    DROP INDEX tickets_status;
+    DROP INDEX tickets_type;
+    CREATE INDEX tickets_opened ON tickets (opened_at, seq, is_closed, status_id, type_id, server_draft);
+    CREATE INDEX tickets_closed_opened ON tickets (is_closed, opened_at, seq, status_id, type_id, server_draft);
+    CREATE INDEX tickets_closed_sla ON tickets (is_closed, sla_sort, seq, status_id, type_id, server_draft);
+    CREATE INDEX tickets_updated ON tickets (updated_at, seq, is_closed, status_id, type_id, server_draft);
+    CREATE INDEX tickets_status ON tickets (status_id, opened_at, seq, is_closed, type_id, server_draft);
+    CREATE INDEX tickets_type ON tickets (type_id, opened_at, seq, is_closed, status_id, server_draft);
+  `);
+};
+
+export const migrations: readonly Migration[] = [initialSchema, datePrecisionDeletedAndDrafts];
 
 export const schemaVersion = migrations.length;
 

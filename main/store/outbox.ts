@@ -212,7 +212,11 @@ export class Outbox {
       if (action.kind === 'create' && outcome.ticket) {
         this.tickets.assignServerId(action.ticketKey, outcome.ticket.id, outcome.ticket.protocol);
       } else if (action.kind === 'reply' && action.localRef) {
-        this.tickets.confirmMessage(action.localRef, outcome.messageId ?? null);
+        this.tickets.confirmMessage(
+          action.localRef,
+          outcome.messageId ?? null,
+          outcome.messageCreatedAt ?? null,
+        );
       } else if (action.kind === 'update' || action.kind === 'close') {
         this.tickets.absorbSentChange(
           action.ticketKey,

@@ -3,6 +3,7 @@
  * A ticket row shows the server's values with every open action folded on top; the server's own
  * values are kept aside in `server_copy` while any action is pending, so undoing one is a refold.
  */
+import type { DatePrecision } from '../hubsoft/model';
 import type { ClosePayload, UpdatePayload } from './types';
 
 export type FieldGroup = 'status' | 'type' | 'description' | 'closed';
@@ -15,6 +16,7 @@ export interface OverridableFields {
   typeLabel: string | null;
   description: string | null;
   closedAt: string | null;
+  closedAtPrecision: DatePrecision;
   closingDescription: string | null;
   closingReasonId: number | null;
 }
@@ -27,12 +29,13 @@ export interface OverridableRow {
   type_label: string | null;
   description: string | null;
   closed_at: string | null;
+  closed_at_precision: DatePrecision;
   closing_description: string | null;
   closing_reason_id: number | null;
 }
 
 export const overridableColumns =
-  'status_id, status_prefix, status_label, type_id, type_label, description, closed_at, closing_description, closing_reason_id';
+  'status_id, status_prefix, status_label, type_id, type_label, description, closed_at, closed_at_precision, closing_description, closing_reason_id';
 
 export function fieldsFromRow(row: OverridableRow): OverridableFields {
   return {
@@ -43,6 +46,7 @@ export function fieldsFromRow(row: OverridableRow): OverridableFields {
     typeLabel: row.type_label,
     description: row.description,
     closedAt: row.closed_at,
+    closedAtPrecision: row.closed_at_precision,
     closingDescription: row.closing_description,
     closingReasonId: row.closing_reason_id,
   };
@@ -92,6 +96,7 @@ export function applyClose(
     fields: {
       ...fields,
       closedAt,
+      closedAtPrecision: 'time',
       closingDescription: payload.description ?? null,
       closingReasonId: payload.reasonId ?? null,
     },

@@ -127,6 +127,7 @@ export class TicketReads {
     let from = 'tickets t';
     if (query.status === 'open') filters.push('t.is_closed = 0');
     if (query.status === 'closed') filters.push('t.is_closed = 1');
+    if (!query.includeServerDrafts) filters.push('t.server_draft = 0');
     if (query.statusIds?.length) {
       filters.push(`t.status_id IN (${placeholders(query.statusIds)})`);
       params.push(...query.statusIds);

@@ -1,4 +1,5 @@
 /** How a `tickets` row becomes the summary callers see, and the columns that needs. */
+import type { DatePrecision } from '../hubsoft/model';
 import type { TicketSummary } from './types';
 
 export interface TicketSummaryRow {
@@ -7,7 +8,9 @@ export interface TicketSummaryRow {
   id: number | null;
   protocol: string | null;
   opened_at: string;
+  opened_at_precision: DatePrecision;
   closed_at: string | null;
+  closed_at_precision: DatePrecision;
   status_id: number | null;
   status_prefix: string | null;
   status_label: string | null;
@@ -32,7 +35,8 @@ export interface TicketSummaryRow {
 
 /** The select list for summaries, `t` being the tickets table. */
 export const summaryColumns = `
-  t.seq, t.key, t.id, t.protocol, t.opened_at, t.closed_at, t.status_id, t.status_prefix,
+  t.seq, t.key, t.id, t.protocol, t.opened_at, t.opened_at_precision, t.closed_at,
+  t.closed_at_precision, t.status_id, t.status_prefix,
   t.status_label, t.type_id, t.type_label, t.customer_id, t.customer_code, t.customer_name,
   t.customer_document, t.service_id, t.description, t.sla_remaining, t.sla_percent,
   t.responsible_user_ids, t.server_draft, t.attachment_count, t.updated_at, t.last_viewed_at,
@@ -46,7 +50,9 @@ export function toSummary(row: TicketSummaryRow): TicketSummary {
     id: row.id,
     protocol: row.protocol,
     openedAt: row.opened_at,
+    openedAtPrecision: row.opened_at_precision,
     closedAt: row.closed_at,
+    closedAtPrecision: row.closed_at_precision,
     status:
       row.status_id === null
         ? null

@@ -5,10 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import type { RemoteMessage, RemoteTicket } from '../hubsoft/model';
+import type { DatePrecision, RemoteMessage, RemoteTicket } from '../hubsoft/model';
 import type { ConfigLists } from './config-lists';
 import { StoreError } from './errors';
 import { parsePayload } from './payloads';
+import { keepMorePrecise } from './precise-dates';
 import { TimeOrderedIds } from './seq';
 import {
   applyClose,
@@ -24,6 +25,10 @@ import type { ActionKind, CreatePayload } from './types';
 interface ExistingTicketRow extends OverridableRow {
   seq: number;
   key: string;
+  opened_at: string;
+  opened_at_precision: DatePrecision;
+  server_draft: number;
+  deleted_at: string | null;
   customer_document: string | null;
   responsible_user_ids: string;
   service_orders: string;
@@ -41,6 +46,8 @@ const serverCopySchema = z.object({
   typeLabel: z.string().nullable(),
   description: z.string().nullable(),
   closedAt: z.string().nullable(),
+  // Server copies written before dates had a precision held exact times only.
+  closedAtPrecision: z.enum(['time', 'day']).default('time'),
   closingDescription: z.string().nullable(),
   closingReasonId: z.number().nullable(),
 });
@@ -60,26 +67,22 @@ export class TicketWrites {
   ) {
     this.ticketIds = new TimeOrderedIds(db, 'tickets');
     this.messageIds = new TimeOrderedIds(db, 'messages');
-    const serverColumns = `id, protocol, opened_at, ${overridableColumns}, customer_id,
-      customer_code, customer_name, customer_document, service_id, sla_remaining, sla_percent,
-      responsible_user_ids, opened_by_user_id, server_draft, attachment_count, service_orders, raw,
-      server_copy, updated_at`;
-    const serverValues = `@id, @protocol, @opened_at, @status_id, @status_prefix, @status_label,
-      @type_id, @type_label, @description, @closed_at, @closing_description, @closing_reason_id,
-      @customer_id, @customer_code, @customer_name, @customer_document, @service_id,
-      @sla_remaining, @sla_percent, @responsible_user_ids, @opened_by_user_id, @server_draft,
+    const serverColumns = `id, protocol, opened_at, opened_at_precision, ${overridableColumns},
+      customer_id, customer_code, customer_name, customer_document, service_id, sla_remaining,
+      sla_percent, responsible_user_ids, opened_by_user_id, server_draft, deleted_at,
+      attachment_count, service_orders, raw, server_copy, updated_at`;
+    const serverValues = `@id, @protocol, @opened_at, @opened_at_precision, @status_id,
+      @status_prefix, @status_label, @type_id, @type_label, @description, @closed_at,
+      @closed_at_precision, @closing_description, @closing_reason_id, @customer_id,
+      @customer_code, @customer_name, @customer_document, @service_id, @sla_remaining,
+      @sla_percent, @responsible_user_ids, @opened_by_user_id, @server_draft, @deleted_at,
       @attachment_count, @service_orders, @raw, @server_copy, @updated_at`;
+    const existingColumns = `seq, key, opened_at, opened_at_precision, server_draft, deleted_at,
+      customer_document, responsible_user_ids, service_orders, raw, updated_at, pending_fields,
+      server_copy, ${overridableColumns}`;
     this.statements = {
-      byId: db.prepare<ExistingTicketRow>(
-        `SELECT seq, key, customer_document, responsible_user_ids, service_orders, raw, updated_at,
-           pending_fields, server_copy, ${overridableColumns}
-         FROM tickets WHERE id = ?`,
-      ),
-      byKey: db.prepare<ExistingTicketRow>(
-        `SELECT seq, key, customer_document, responsible_user_ids, service_orders, raw, updated_at,
-           pending_fields, server_copy, ${overridableColumns}
-         FROM tickets WHERE key = ?`,
-      ),
+      byId: db.prepare<ExistingTicketRow>(`SELECT ${existingColumns} FROM tickets WHERE id = ?`),
+      byKey: db.prepare<ExistingTicketRow>(`SELECT ${existingColumns} FROM tickets WHERE key = ?`),
       insertServer: db.prepare(
         `INSERT INTO tickets (seq, key, ${serverColumns}) VALUES (@seq, @key, ${serverValues})`,
       ),
@@ -113,7 +116,8 @@ export class TicketWrites {
       writeFields: db.prepare(
         `UPDATE tickets SET (${overridableColumns}, pending_fields, server_copy) =
            (@status_id, @status_prefix, @status_label, @type_id, @type_label, @description,
-            @closed_at, @closing_description, @closing_reason_id, @pending_fields, @server_copy)
+            @closed_at, @closed_at_precision, @closing_description, @closing_reason_id,
+            @pending_fields, @server_copy)
          WHERE key = @key`,
       ),
       touch: db.prepare('UPDATE tickets SET updated_at = ?, updated_locally_at = ? WHERE key = ?'),
@@ -150,7 +154,10 @@ export class TicketWrites {
         'UPDATE tickets SET description = ? WHERE key = ? AND id IS NULL',
       ),
       deletePending: db.prepare('DELETE FROM messages WHERE local_id = ? AND pending = 1'),
-      confirmMessage: db.prepare('UPDATE messages SET pending = 0, id = ? WHERE local_id = ?'),
+      confirmMessage: db.prepare(
+        `UPDATE messages SET pending = 0, id = ?, created_at = coalesce(?, created_at)
+         WHERE local_id = ?`,
+      ),
       moveActions: db.prepare('UPDATE outbox SET ticket_key = ? WHERE ticket_key = ?'),
       setServerId: db.prepare(
         'UPDATE tickets SET id = ?, protocol = coalesce(?, protocol), updated_at = ? WHERE key = ?',
@@ -172,6 +179,19 @@ export class TicketWrites {
     const labels = this.config.labels();
     const statusId = ticket.status?.id ?? ticket.statusId;
     const typeId = ticket.type?.id ?? ticket.typeId;
+    const opened = keepMorePrecise(
+      existing ? { at: existing.opened_at, precision: existing.opened_at_precision } : null,
+      { at: ticket.openedAt, precision: ticket.openedAtPrecision },
+    );
+    const closed =
+      ticket.closedAt === null
+        ? null
+        : keepMorePrecise(
+            previousServer?.closedAt
+              ? { at: previousServer.closedAt, precision: previousServer.closedAtPrecision }
+              : null,
+            { at: ticket.closedAt, precision: ticket.closedAtPrecision },
+          );
     const server: OverridableFields = {
       statusId,
       statusPrefix:
@@ -182,7 +202,8 @@ export class TicketWrites {
       typeLabel: ticket.type?.label ?? (typeId === null ? null : labels.type(typeId)),
       // List endpoints never carry the opening text: keep the one a detail fetch brought.
       description: ticket.description ?? previousServer?.description ?? null,
-      closedAt: ticket.closedAt,
+      closedAt: closed?.at ?? null,
+      closedAtPrecision: closed?.precision ?? 'time',
       closingDescription: ticket.closingDescription,
       closingReasonId: ticket.closingReasonId,
     };
@@ -193,7 +214,8 @@ export class TicketWrites {
     const values = {
       id: ticket.id,
       protocol: ticket.protocol,
-      opened_at: ticket.openedAt,
+      opened_at: opened.at,
+      opened_at_precision: opened.precision,
       ...columnsOf(server),
       customer_id: ticket.customer?.id ?? null,
       customer_code: ticket.customer?.code ?? null,
@@ -205,7 +227,11 @@ export class TicketWrites {
       sla_percent: ticket.sla.percentRemaining,
       responsible_user_ids: responsibles,
       opened_by_user_id: ticket.openedByUserId,
-      server_draft: ticket.draft ? 1 : 0,
+      // The detail and create shapes do not say whether a ticket is a draft or deleted: a shape
+      // that lacks the field keeps what a list row said.
+      server_draft: ticket.draft === null ? (existing?.server_draft ?? 0) : Number(ticket.draft),
+      deleted_at:
+        ticket.deletedAt === undefined ? (existing?.deleted_at ?? null) : ticket.deletedAt,
       attachment_count: ticket.attachmentCount,
       service_orders:
         ticket.serviceOrders === null
@@ -222,7 +248,7 @@ export class TicketWrites {
       key = existing.key;
       s.updateServer.run({ ...values, seq });
     } else {
-      seq = this.ticketIds.next(ticket.openedAt, ticket.id);
+      seq = this.ticketIds.next(opened.at, ticket.id);
       key = `t:${ticket.id}`;
       s.insertServer.run({ ...values, seq, key });
     }
@@ -367,9 +393,12 @@ export class TicketWrites {
     this.statements.deletePending.run(localId);
   }
 
-  /** A sent reply stops being pending; a later detail fetch replaces it with the server's copy. */
-  confirmMessage(localId: string, serverId: number | null): void {
-    this.statements.confirmMessage.run(serverId, localId);
+  /**
+   * A sent reply stops being pending and takes the server's time when the answer gave it (this
+   * computer's clock may be off); a later detail fetch replaces it with the server's copy.
+   */
+  confirmMessage(localId: string, serverId: number | null, serverCreatedAt: string | null): void {
+    this.statements.confirmMessage.run(serverId, serverCreatedAt, localId);
   }
 
   /**
@@ -424,6 +453,7 @@ function columnsOf(fields: OverridableFields): OverridableRow {
     type_label: fields.typeLabel,
     description: fields.description,
     closed_at: fields.closedAt,
+    closed_at_precision: fields.closedAtPrecision,
     closing_description: fields.closingDescription,
     closing_reason_id: fields.closingReasonId,
   };

@@ -2,7 +2,16 @@
  * What the store hands its callers: plain objects in the shape the contract (issue 4, "The
  * contract surface") exposes, never rows or SQL.
  */
-import type { CustomerRef, ServiceOrder, Sla, TicketStatus, TicketType } from '../hubsoft/model';
+import type {
+  CustomerRef,
+  DatePrecision,
+  ServiceOrder,
+  Sla,
+  TicketStatus,
+  TicketType,
+} from '../hubsoft/model';
+
+export type { DatePrecision } from '../hubsoft/model';
 
 export type JsonValue =
   string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -26,7 +35,10 @@ export interface TicketSummary {
   id: number | null;
   protocol: string | null;
   openedAt: string;
+  /** 'day' when the server only ever gave the date (a ticket known through its detail only). */
+  openedAtPrecision: DatePrecision;
   closedAt: string | null;
+  closedAtPrecision: DatePrecision;
   status: TicketStatus | null;
   type: TicketType | null;
   customer: (CustomerRef & { document: string | null }) | null;
@@ -74,6 +86,8 @@ export interface TicketListQuery {
   openedFrom?: string;
   openedTo?: string;
   search?: string;
+  /** Server-side drafts (`rascunho`, fact 35) are left out unless asked for. */
+  includeServerDrafts?: boolean;
   sort?: TicketSort;
   limit?: number;
   cursor?: string | null;
@@ -196,6 +210,8 @@ export interface SentOutcome {
   ticket?: { id: number; protocol: string | null };
   /** A reply: the message id, when the server told it. */
   messageId?: number;
+  /** A reply: when the server says it was written (ISO 8601 UTC), not this computer's clock. */
+  messageCreatedAt?: string;
 }
 
 export interface StagedAttachment {

@@ -114,7 +114,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 
   async function countCached(): Promise<void> {
     countedAt = Date.now();
-    const page = await store.listTickets({ status: 'all', limit: 1 });
+    const page = await store.listTickets({ status: 'all', includeServerDrafts: true, limit: 1 });
     state = { ...state, cachedTickets: page.total };
   }
 

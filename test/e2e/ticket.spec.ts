@@ -42,6 +42,64 @@ test('a ticket shows its header, customer and history, and the protocol copies w
   expect(clipboard).toBe(protocol);
 });
 
+test("a ticket's opening time stays the server's exact time after the ticket is opened", async ({
+  page,
+}) => {
+  const row = page.getByTestId('ticket-row').first();
+  const protocol = ((await row.locator('.protocol').textContent()) ?? '').trim();
+  const [record] = workspace.sim.state({ protocol });
+  if (!record) throw new Error(`the server has no ticket ${protocol}`);
+  // The server's instant as the agent's screen writes it, in the browser's own time zone.
+  const exact = await page.evaluate((ms) => {
+    const at = new Date(ms);
+    const two = (n: number) => String(n).padStart(2, '0');
+    return `${two(at.getDate())}/${two(at.getMonth() + 1)}/${at.getFullYear()} ${two(at.getHours())}:${two(at.getMinutes())}`;
+  }, record.openedAt);
+  await expect(row.locator('.age')).toHaveAttribute('title', exact);
+
+  await row.click();
+  await expect(page.getByTestId('ticket-protocol')).toHaveText(protocol);
+  // The opening text comes only with the detail (fact 33): once shown, the detail is stored.
+  await expect(page.getByTestId('timeline-opening')).toContainText(record.description);
+  await expect(page.getByTestId('ticket-opened-at')).toHaveText(`Aberto em ${exact}`);
+  await expect(page.getByTestId('timeline-opening').locator('time')).toHaveText(exact);
+
+  await page.getByRole('link', { name: 'Caixa de entrada' }).click();
+  await expect(
+    page.getByTestId('ticket-row').filter({ hasText: protocol }).locator('.age'),
+  ).toHaveAttribute('title', exact);
+});
+
+test('service orders show their status by label, never the raw prefix', async ({ page }) => {
+  const labels: Record<string, string> = {
+    aguardando_agendamento: 'Aguardando agendamento',
+    agendado: 'Agendado',
+    em_execucao: 'Em execução',
+    finalizado: 'Finalizado',
+  };
+  const protocols = await page.locator('[data-testid="ticket-row"] .protocol').allTextContents();
+  const record = protocols
+    .map((text) => workspace.sim.state({ protocol: text.trim() })[0])
+    .find((candidate) => candidate && candidate.serviceOrders.length > 0);
+  if (!record) throw new Error('no listed ticket has a service order');
+  // The inbox draws only the rows on screen: go to the ticket by its address instead.
+  await page.evaluate(
+    (hash) => {
+      (globalThis as unknown as BrowserGlobals).location.hash = hash;
+    },
+    `#/ticket/${encodeURIComponent(`t:${record.id}`)}`,
+  );
+  await expect(page.getByTestId('ticket-protocol')).toHaveText(record.protocol);
+  const orders = page.getByTestId('timeline-order');
+  await expect(orders).toHaveCount(record.serviceOrders.length);
+  for (const order of record.serviceOrders) {
+    // A regular expression, since text given as a string matches whatever its case.
+    const label = new RegExp(`· ${labels[order.status] ?? order.status}$`);
+    await expect(orders.filter({ hasText: label }).first()).toBeVisible();
+  }
+  await expect(orders.filter({ hasText: /[a-z]_[a-z]/ })).toHaveCount(0);
+});
+
 test('Ctrl+Enter sends the reply: pending at once, then on the server', async ({ page }) => {
   const protocol = await openFirstTicket(page);
   const text = `Resposta enviada pelo teste ${Date.now()}`;

@@ -11,5 +11,6 @@ export interface BrowserGlobals {
   atob(data: string): string;
   navigator: { clipboard: { readText(): Promise<string> } };
   document: { body: unknown };
+  location: { hash: string };
   getComputedStyle(element: unknown): { backgroundColor: string };
 }

@@ -4,6 +4,8 @@
  * Functions answer null for "no date" and a string problem for a value that is not a date.
  */
 
+import type { DatePrecision } from '../model';
+
 const SERVER_OFFSET_MINUTES = -180;
 
 /** Earliest plausible epoch-ms value (1990): anything below is seconds or garbage, not a date. */
@@ -19,6 +21,23 @@ export type DateResult = string | null | DateProblem;
 
 export function isDateProblem(value: DateResult): value is DateProblem {
   return typeof value === 'object' && value !== null;
+}
+
+const dateOnly = /^(?:\d{2}\/\d{2}\/\d{4}|\d{4}-\d{2}-\d{2})$/;
+
+/**
+ * Fact 46: the detail and create answers give `data_cadastro`/`data_fechamento` as `dd/mm/yyyy`,
+ * a day without a time; every other form (timestamps, `*_br`, model rows, PHP objects) has one.
+ */
+export function precisionOf(value: unknown): DatePrecision {
+  return typeof value === 'string' && dateOnly.test(value.trim()) ? 'day' : 'time';
+}
+
+const DAY_MS = 86_400_000;
+
+/** The server's calendar day (UTC-03:00) an ISO instant falls on, as a day number. */
+export function serverDayOf(iso: string): number {
+  return Math.floor((Date.parse(iso) + SERVER_OFFSET_MINUTES * 60_000) / DAY_MS);
 }
 
 const isoDateTime =

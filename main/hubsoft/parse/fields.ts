@@ -113,9 +113,7 @@ export const optionalBody = lenient<string | null>((value) => {
   return value;
 });
 
-/** Flags as HubSoft writes them: booleans, 0/1, "sim"/"nao", "true"/"false"; absent is false. */
-export const flag = lenient<boolean>((value) => {
-  if (value === null || value === undefined) return false;
+function readFlag(value: unknown): boolean | { problem: string } {
   if (typeof value === 'boolean') return value;
   if (value === 0 || value === 1) return value === 1;
   if (typeof value === 'string') {
@@ -124,7 +122,15 @@ export const flag = lenient<boolean>((value) => {
     if (['false', '0', 'nao', 'não', 'n', ''].includes(text)) return false;
   }
   return { problem: `não é verdadeiro/falso (${describe(value)})` };
-});
+}
+
+/**
+ * Flags as HubSoft writes them: booleans, 0/1, "sim"/"nao", "true"/"false". A shape may not say
+ * at all: absent or null is null, "unknown", never false.
+ */
+export const optionalFlag = lenient<boolean | null>((value) =>
+  value === null || value === undefined ? null : readFlag(value),
+);
 
 /** Optional number (counts, percentages); numeric strings are coerced. */
 export const optionalNumber = lenient<number | null>((value) => {

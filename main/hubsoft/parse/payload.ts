@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { parseError } from '../errors';
 import type { RemoteTicket, TicketPage } from '../model';
 import { firstIssue, optionalNumber } from './fields';
+import { skippedRows } from './problems';
 import { remoteTicket } from './ticket';
 
 /** Runs a schema and turns its first issue into a parse error naming the field. */
@@ -32,7 +33,10 @@ const TICKETS_PER_SLICE = 50;
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** Reads list rows a slice at a time; a bad row is a parse error naming `<field>.<index>...`. */
+/**
+ * Reads list rows a slice at a time. A row that cannot be read is left out, counted and reported
+ * (endpoint and field path only): one bad row never refuses the page the other rows are on.
+ */
 export async function readTicketRows(
   rows: unknown[],
   field: string,
@@ -43,7 +47,15 @@ export async function readTicketRows(
     if (start > 0) await yieldToEventLoop();
     const end = Math.min(rows.length, start + TICKETS_PER_SLICE);
     for (let index = start; index < end; index += 1) {
-      tickets.push(readWith(remoteTicket, rows[index], `${field}.${index}`, request));
+      const result = remoteTicket.safeParse(rows[index]);
+      if (result.success) {
+        tickets.push(result.data);
+      } else {
+        skippedRows.record({
+          endpoint: request,
+          field: firstIssue(result.error, `${field}[]`).field,
+        });
+      }
     }
   }
   return tickets;
@@ -101,7 +113,10 @@ export async function readLaravelPage(
   };
 }
 
-/** `{atendimentos: [...]}` (customer tickets). */
+/**
+ * `{atendimentos: [...]}` (customer tickets: a ticket's detail, the outbox's read-back). Strict:
+ * a row left out here would read as a ticket gone from the server.
+ */
 export function readTicketList(body: unknown, request: string): RemoteTicket[] {
   return (
     readWith(z.looseObject({ atendimentos: z.array(remoteTicket).nullish() }), body, '', request)

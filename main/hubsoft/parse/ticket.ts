@@ -9,20 +9,21 @@
 import { z } from 'zod';
 import type {
   CustomerRef,
+  DatePrecision,
   RemoteMessage,
   RemoteTicket,
   ServiceOrder,
   ServiceSummary,
   TicketLabels,
 } from '../model';
-import { anyDateToIso, epochMsToIso, isDateProblem, type DateResult } from './dates';
+import { anyDateToIso, epochMsToIso, isDateProblem, precisionOf, type DateResult } from './dates';
 import {
-  flag,
   id,
   keepingRaw,
   lenient,
   optionalBody,
   optionalId,
+  optionalFlag,
   optionalNumber,
   optionalText,
   protocol,
@@ -30,22 +31,43 @@ import {
   textLabel,
 } from './fields';
 
+interface ResolvedDate {
+  result: DateResult;
+  from: string;
+  precision: DatePrecision;
+}
+
 /** Reads `<key>_timestamp` first (UTC ms), then `<key>` (naive string or PHP object), then `<key>_br`. */
-function resolveDate(
-  row: Record<string, unknown>,
-  key: string,
-): { result: DateResult; from: string } {
+function resolveDate(row: Record<string, unknown>, key: string): ResolvedDate {
   const stampKey = `${key}_timestamp`;
   const stamp = row[stampKey];
   if (stamp !== null && stamp !== undefined && stamp !== '') {
-    return { result: epochMsToIso(stamp), from: stampKey };
+    return { result: epochMsToIso(stamp), from: stampKey, precision: 'time' };
   }
   const plain = row[key];
   if (plain !== null && plain !== undefined && plain !== '') {
-    return { result: anyDateToIso(plain), from: key };
+    return { result: anyDateToIso(plain), from: key, precision: precisionOf(plain) };
   }
   const brKey = `${key}_br`;
-  return { result: anyDateToIso(row[brKey]), from: brKey };
+  return { result: anyDateToIso(row[brKey]), from: brKey, precision: precisionOf(row[brKey]) };
+}
+
+/** A date and how precise the server gave it; a problem becomes an issue naming the field. */
+function preciseDateField(
+  row: Record<string, unknown>,
+  key: string,
+  ctx: z.RefinementCtx,
+  required: boolean,
+): { iso: string | null; precision: DatePrecision } {
+  const { result, from, precision } = resolveDate(row, key);
+  if (isDateProblem(result)) {
+    ctx.addIssue({ code: 'custom', message: result.problem, path: [from] });
+    return { iso: null, precision };
+  }
+  if (result === null && required) {
+    ctx.addIssue({ code: 'custom', message: 'está ausente', path: [key] });
+  }
+  return { iso: result, precision };
 }
 
 function dateField(
@@ -54,15 +76,7 @@ function dateField(
   ctx: z.RefinementCtx,
   required: boolean,
 ): string | null {
-  const { result, from } = resolveDate(row, key);
-  if (isDateProblem(result)) {
-    ctx.addIssue({ code: 'custom', message: result.problem, path: [from] });
-    return null;
-  }
-  if (result === null && required) {
-    ctx.addIssue({ code: 'custom', message: 'está ausente', path: [key] });
-  }
-  return result;
+  return preciseDateField(row, key, ctx, required).iso;
 }
 
 /** A name given as text, or as an object with a name/description. */
@@ -167,7 +181,8 @@ const ticketRow = z.looseObject({
   id_motivo_fechamento_atendimento: optionalId,
   descricao_abertura: optionalBody,
   descricao_fechamento: optionalBody,
-  rascunho: flag,
+  // Fact 23: the create answer sends `rascunho: null`; only a list row's true/false says anything.
+  rascunho: optionalFlag,
   tempo_restante: optionalText,
   percentual_tempo_restante: optionalNumber,
   anexos_count: optionalNumber,
@@ -268,16 +283,20 @@ function labelsOf(row: TicketRow): TicketLabels {
 
 /** A ticket in either shape; issues carry the path of the field that could not be read. */
 export const remoteTicket = keepingRaw(ticketRow, (row, raw, ctx): RemoteTicket => {
-  const openedAt = dateField(row, 'data_cadastro', ctx, true) ?? '';
-  const closedAt = dateField(row, 'data_fechamento', ctx, false);
+  const opened = preciseDateField(row, 'data_cadastro', ctx, true);
+  const closed = preciseDateField(row, 'data_fechamento', ctx, false);
   const status = statusOf(row.status);
   const type = typeOf(row.tipo_atendimento);
   const service = serviceOf(row);
+  // Only list rows carry deleted_at; the detail and create shapes leave it out (fact 34 vs 37).
+  const deletedAt = 'deleted_at' in raw ? dateField(row, 'deleted_at', ctx, false) : undefined;
   return {
     id: row.id_atendimento,
     protocol: row.protocolo,
-    openedAt,
-    closedAt,
+    openedAt: opened.iso ?? '',
+    openedAtPrecision: opened.precision,
+    closedAt: closed.iso,
+    closedAtPrecision: closed.iso === null ? 'time' : closed.precision,
     statusId: row.id_atendimento_status ?? status?.id ?? null,
     status,
     typeId: row.id_tipo_atendimento ?? type?.id ?? null,
@@ -291,6 +310,7 @@ export const remoteTicket = keepingRaw(ticketRow, (row, raw, ctx): RemoteTicket 
     closingDescription: row.descricao_fechamento,
     closingReasonId: row.id_motivo_fechamento_atendimento,
     draft: row.rascunho,
+    deletedAt,
     sla: { remaining: row.tempo_restante, percentRemaining: row.percentual_tempo_restante },
     attachmentCount: row.anexos_count,
     messages: messagesOf(row, row.id_atendimento),

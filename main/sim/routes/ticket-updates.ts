@@ -3,8 +3,8 @@
  * `adicionar_mensagem` (answers `data_cadastro` as a PHP date object; refused on a closed ticket).
  */
 import { z } from 'zod';
-import { STATUSES, TYPES, findById } from '../catalog';
-import { phpDateObject } from '../clock';
+import { API_USER, STATUSES, TYPES, findById } from '../catalog';
+import { brDateTimeShort, phpDateObject } from '../clock';
 import { hubsoftError, json, readBody, type Reply } from '../http-io';
 import type { Router, SimRequest } from '../router';
 import { rawModel } from '../shapes';
@@ -89,14 +89,22 @@ async function addMessage(state: SimState, request: SimRequest): Promise<Reply> 
   };
   record.messages.push(message);
   state.dataset.saved(record);
+  // Fact 29, key for key: the date as PHP's DateTime object, the author as the API user, the
+  // ticket as its raw model.
   return json({
     status: 'success',
-    msg: 'Mensagem adicionada com sucesso',
+    msg: 'Mensagem Adicionada com sucesso',
     atendimento_mensagem: {
-      id_atendimento_mensagem: message.id,
       id_atendimento: record.id,
+      id_usuario: API_USER.id,
       mensagem: message.text,
       data_cadastro: phpDateObject(message.createdAt),
+      ip_cadastro: '127.0.0.1',
+      ativo: true,
+      id_atendimento_mensagem: message.id,
+      data_cadastro_br: brDateTimeShort(message.createdAt),
+      data_cadastro_timestamp: message.createdAt,
+      atendimento: rawModel(record, request.now),
     },
   });
 }

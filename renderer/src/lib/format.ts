@@ -1,7 +1,9 @@
 /** Dates and ages as the agent reads them: `dd/MM/yyyy HH:mm` in the machine's time zone. */
 import { format, formatDistanceToNowStrict } from 'date-fns';
 import { enUS, ptBR } from 'date-fns/locale';
+import type { DatePrecision } from '../../../preload/types';
 import { locale } from './i18n.svelte';
+import { formatServerDay, serverDayAttribute } from './server-day';
 
 function dateLocale() {
   return locale() === 'en' ? enUS : ptBR;
@@ -13,9 +15,21 @@ function parse(iso: string | null | undefined): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-export function formatDateTime(iso: string | null | undefined): string {
+/** `dd/MM/yyyy HH:mm`, or `dd/MM/yyyy` alone when the server gave only the day. */
+export function formatDateTime(
+  iso: string | null | undefined,
+  precision: DatePrecision = 'time',
+): string {
   const date = parse(iso);
-  return date ? format(date, 'dd/MM/yyyy HH:mm', { locale: dateLocale() }) : '—';
+  if (!date) return '—';
+  if (precision === 'day') return formatServerDay(date);
+  return format(date, 'dd/MM/yyyy HH:mm', { locale: dateLocale() });
+}
+
+/** The `datetime` attribute of a `<time>`: the instant, or the bare day when that is all we know. */
+export function machineDateTime(iso: string, precision: DatePrecision = 'time'): string {
+  const date = parse(iso);
+  return date && precision === 'day' ? serverDayAttribute(date) : iso;
 }
 
 /** "3 dias", "5 horas": how long ago, without "ago", for a narrow column. */

@@ -183,6 +183,13 @@ export const en: Messages = {
   'timeline.close': 'Ticket closing',
   'timeline.uploading': 'Uploading attachments',
 
+  'serviceOrder.status.aguardando_agendamento': 'Awaiting scheduling',
+  'serviceOrder.status.agendado': 'Scheduled',
+  'serviceOrder.status.em_execucao': 'In progress',
+  'serviceOrder.status.pendente': 'Pending',
+  'serviceOrder.status.finalizado': 'Finished',
+  'serviceOrder.status.cancelado': 'Cancelled',
+
   'reply.title': 'Reply',
   'reply.label': 'Reply',
   'reply.placeholder': 'Write the reply… Type / for a canned reply.',

@@ -187,6 +187,13 @@ export const ptBR = {
   'timeline.close': 'Fechamento do atendimento',
   'timeline.uploading': 'Enviando anexos',
 
+  'serviceOrder.status.aguardando_agendamento': 'Aguardando agendamento',
+  'serviceOrder.status.agendado': 'Agendado',
+  'serviceOrder.status.em_execucao': 'Em execução',
+  'serviceOrder.status.pendente': 'Pendente',
+  'serviceOrder.status.finalizado': 'Finalizado',
+  'serviceOrder.status.cancelado': 'Cancelado',
+
   'reply.title': 'Responder',
   'reply.label': 'Resposta',
   'reply.placeholder': 'Escreva a resposta… Digite / para usar uma resposta pronta.',

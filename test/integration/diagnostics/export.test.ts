@@ -13,6 +13,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppEnvironment } from '../../../main/api/app-service';
 import { exportDiagnostics, diagnosticsFormat } from '../../../main/api/diagnostics';
 import { createDiagnosticsExport } from '../../../main/api/diagnostics-service';
+import { readZeroBasedPage } from '../../../main/hubsoft/parse/payload';
+import { logSkippedRows } from '../../../main/hubsoft/parse/problems';
 import { createLogger } from '../../../main/log/logger';
 import { logFiles } from '../../../main/log/rotating-file';
 import { profilePaths } from '../../../main/session/profiles';
@@ -171,6 +173,55 @@ describe('the diagnostics bundle', () => {
       logs: [],
       profiles: null,
     });
+  });
+});
+
+describe('list rows HubSoft sent that could not be read', () => {
+  it('are counted per endpoint and field in the bundle and logged without their values', async () => {
+    const { logger, close } = createLogger({ dataDir });
+    const stopLogging = logSkippedRows(logger);
+    const endpoint = 'GET /api/v1/integracao/atendimento/todos';
+    const row = {
+      id_atendimento: 77,
+      protocolo: '20261202142345123456',
+      data_cadastro_timestamp: 1_796_232_225_000,
+      status: { id_atendimento_status: 23, prefixo: '', descricao: 'Cliente Zuleide Quaresma' },
+    };
+    const good = { ...row, id_atendimento: 78, status: { ...row.status, prefixo: 'pendente' } };
+    const page = await readZeroBasedPage(
+      {
+        paginacao: { ultima_pagina: 0, pagina_atual: 0, total_registros: 2 },
+        atendimentos: [row, good],
+      },
+      endpoint,
+      0,
+    );
+    stopLogging();
+    close();
+    expect(page.tickets.map((ticket) => ticket.id)).toEqual([78]);
+
+    const destination = path.join(root, 'bundle.json');
+    await exportDiagnostics({ dataDir, destination, environment, settings: {} });
+    const text = readFileSync(destination, 'utf8');
+    const bundle = JSON.parse(text) as {
+      skippedRows: { endpoint: string; field: string; skippedRows: number }[];
+      logs: { records: { msg?: string; endpoint?: string; field?: string }[] }[];
+    };
+    expect(bundle.skippedRows).toContainEqual({
+      endpoint,
+      field: 'atendimentos[].status.prefixo',
+      skippedRows: expect.any(Number),
+    });
+    const logged = bundle.logs.flatMap((log) => log.records);
+    expect(logged).toContainEqual(
+      expect.objectContaining({
+        msg: 'HubSoft list row skipped',
+        endpoint,
+        field: 'atendimentos[].status.prefixo',
+      }),
+    );
+    expect(text).not.toContain('Zuleide');
+    expect(text).not.toContain(row.protocolo);
   });
 });
 

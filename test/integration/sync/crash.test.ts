@@ -59,7 +59,12 @@ async function allCachedIds(store: Store): Promise<number[]> {
   const ids: number[] = [];
   let cursor: string | null = null;
   do {
-    const page = await store.listTickets({ status: 'all', limit: 500, cursor });
+    const page = await store.listTickets({
+      status: 'all',
+      includeServerDrafts: true,
+      limit: 500,
+      cursor,
+    });
     ids.push(...page.items.map((ticket) => ticket.id ?? -1));
     cursor = page.nextCursor;
   } while (cursor !== null);

@@ -50,6 +50,34 @@ describe('HTTP answers are classified into error kinds', () => {
     expect(error).toMatchObject({ kind: 'business', message: 'Atendimento já está fechado' });
   });
 
+  it('treats an HTTP 200 body with Laravel debug fields as a server fault, not a refusal', () => {
+    const body = {
+      status: 'error',
+      msg: 'SQLSTATE[23505]: Unique violation',
+      code: 23505,
+      description: 'SQLSTATE[23505]: Unique violation',
+      line: 212,
+      file: '/usr/local/www/hubsoft_api/app/Repositories/AtendimentoRepository.php',
+      hint: null,
+      error_type: 'QueryException',
+      trace: [{ file: '/usr/local/www/hubsoft_api/app/Http/Kernel.php', line: 40 }],
+    };
+    const error = failure(answer(200, JSON.stringify(body)));
+    expect(error.kind).toBe('server');
+    expect(error.message).toBe(
+      'O servidor do HubSoft está com problemas. Tente novamente mais tarde.',
+    );
+  });
+
+  it('treats a stack trace alone as a server fault, as on close where 4xx/5xx are refusals', () => {
+    const body = { status: 'error', msg: 'Erro', trace: ['#0 /usr/local/www/hubsoft_api/app.php'] };
+    const error = failure(answer(200, JSON.stringify(body)), {
+      ...context,
+      httpErrorsAreBusiness: true,
+    });
+    expect(error.kind).toBe('server');
+  });
+
   it('flattens Laravel-style errors objects', () => {
     const error = failure(
       answer(422, '{"message":"invalid","errors":{"telefone":["Telefone inválido"]}}'),

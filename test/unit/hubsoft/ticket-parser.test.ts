@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { HubsoftError } from '../../../main/hubsoft/errors';
 import {
+  readLaravelPage,
   readSingleTicket,
   readTicketList,
   readZeroBasedPage,
 } from '../../../main/hubsoft/parse/payload';
+import { remoteMessage } from '../../../main/hubsoft/parse/ticket';
+import { skippedRows, type ParseProblem } from '../../../main/hubsoft/parse/problems';
 import { fixture, type Json } from './fixtures';
 
 const REQUEST = 'GET /test';
@@ -13,14 +15,23 @@ function firstRow(body: Json): Json {
   return (body.atendimentos as Json[])[0] as Json;
 }
 
-async function parseFailure(run: () => unknown): Promise<HubsoftError> {
+/**
+ * Reads a /todos page with one bad row and one good one: the page still comes with the good row,
+ * and the bad one is reported. Answers the field paths reported.
+ */
+async function skippedFields(body: Json): Promise<string[]> {
+  const goodRow = { ...firstRow(fixture('todos-page')), id_atendimento: 9001 };
+  (body.atendimentos as Json[]).push(goodRow);
+  const seen: ParseProblem[] = [];
+  const stop = skippedRows.onProblem((problem) => seen.push(problem));
   try {
-    await run();
-  } catch (error) {
-    if (error instanceof HubsoftError) return error;
-    throw error;
+    const page = await readZeroBasedPage(body, REQUEST, 0);
+    expect(page.tickets.map((ticket) => ticket.id)).toEqual([9001]);
+  } finally {
+    stop();
   }
-  throw new Error('expected a parse error');
+  expect(seen.every((problem) => problem.endpoint === REQUEST)).toBe(true);
+  return seen.map((problem) => problem.field);
 }
 
 describe('list rows (model shape) become RemoteTicket', () => {
@@ -121,63 +132,46 @@ describe('list rows (model shape) become RemoteTicket', () => {
     );
   });
 
-  it('refuses a 20-digit numeric protocol, naming the field, since its digits are already lost', async () => {
+  it('leaves out a row whose 20-digit protocol came as a number, naming the field, since its digits are already lost', async () => {
     const body = fixture('todos-page');
     // What JSON.parse makes of an unquoted 20-digit protocol.
     firstRow(body).protocolo = Number('20221229180833379797');
-    const error = await parseFailure(() => readZeroBasedPage(body, REQUEST, 0));
-    expect(error.kind).toBe('parse');
-    expect(error.details.field).toBe('atendimentos.0.protocolo');
-    expect(error.message).toContain('atendimentos.0.protocolo');
+    expect(await skippedFields(body)).toEqual(['atendimentos[].protocolo']);
   });
 
-  it('refuses a protocol with letters', async () => {
+  it('leaves out a row whose protocol has letters', async () => {
     const body = fixture('todos-page');
     firstRow(body).protocolo = 'ATD000045';
-    expect((await parseFailure(() => readZeroBasedPage(body, REQUEST, 0))).details.field).toBe(
-      'atendimentos.0.protocolo',
-    );
+    expect(await skippedFields(body)).toEqual(['atendimentos[].protocolo']);
   });
 
-  it('names the missing id of a row', async () => {
+  it('leaves out a row without an id, naming the missing field', async () => {
     const body = fixture('todos-page');
     delete firstRow(body).id_atendimento;
-    const error = await parseFailure(() => readZeroBasedPage(body, REQUEST, 0));
-    expect(error.details).toMatchObject({
-      field: 'atendimentos.0.id_atendimento',
-      problem: 'está ausente',
-    });
+    expect(await skippedFields(body)).toEqual(['atendimentos[].id_atendimento']);
   });
 
-  it('names a field inside a nested object', async () => {
+  it('names a field inside a nested object of a row it leaves out', async () => {
     const body = fixture('todos-page');
     (firstRow(body).status as Json).id_atendimento_status = 'vinte e três';
-    expect((await parseFailure(() => readZeroBasedPage(body, REQUEST, 0))).details.field).toBe(
-      'atendimentos.0.status.id_atendimento_status',
-    );
+    expect(await skippedFields(body)).toEqual(['atendimentos[].status.id_atendimento_status']);
   });
 
-  it('names an impossible date', async () => {
+  it('leaves out a row with an impossible date', async () => {
     const body = fixture('todos-page');
     const row = firstRow(body);
     row.data_cadastro_timestamp = null;
     row.data_cadastro = '2022-02-30 10:00:00';
-    const error = await parseFailure(() => readZeroBasedPage(body, REQUEST, 0));
-    expect(error.details).toMatchObject({
-      field: 'atendimentos.0.data_cadastro',
-      problem: 'não é uma data válida',
-    });
+    expect(await skippedFields(body)).toEqual(['atendimentos[].data_cadastro']);
   });
 
-  it('reports a ticket with no opening date at all', async () => {
+  it('leaves out a ticket with no opening date at all', async () => {
     const body = fixture('todos-page');
     const row = firstRow(body);
     row.data_cadastro = null;
     row.data_cadastro_timestamp = null;
     row.data_cadastro_br = null;
-    expect((await parseFailure(() => readZeroBasedPage(body, REQUEST, 0))).details.field).toBe(
-      'atendimentos.0.data_cadastro',
-    );
+    expect(await skippedFields(body)).toEqual(['atendimentos[].data_cadastro']);
   });
 
   it('reads nulls where objects were documented as no value', async () => {
@@ -281,6 +275,133 @@ describe('presentation rows (detail and create) become RemoteTicket', () => {
       description: 'INSTALAÇÃO NOVA',
       closingDescription: 'Fechamento automático.',
       closingReasonId: 5,
+    });
+  });
+});
+
+describe('how precise a date is, and what a shape does not say', () => {
+  it("marks a list row's opening and closing as exact times", async () => {
+    const body = fixture('todos-page');
+    firstRow(body).data_fechamento_timestamp = 1_672_400_000_000;
+    const ticket = (await readZeroBasedPage(body, REQUEST, 0)).tickets[0];
+    expect(ticket).toMatchObject({ openedAtPrecision: 'time', closedAtPrecision: 'time' });
+  });
+
+  it("marks the detail's dd/mm/yyyy opening date as a day without a time", () => {
+    const ticket = readTicketList(fixture('cliente-atendimento'), REQUEST)[0];
+    expect(ticket).toMatchObject({
+      openedAt: '2018-06-19T03:00:00.000Z',
+      openedAtPrecision: 'day',
+    });
+  });
+
+  it("marks the create answer's closing date as a day when it has one", () => {
+    const body = fixture('create-answer');
+    (body.atendimento as Json).data_fechamento = '17/11/2018';
+    expect(readSingleTicket(body, REQUEST)).toMatchObject({
+      closedAt: '2018-11-17T03:00:00.000Z',
+      closedAtPrecision: 'day',
+    });
+  });
+
+  it('says nothing about drafts or deletion for the detail shape, which lacks both', () => {
+    const ticket = readTicketList(fixture('cliente-atendimento'), REQUEST)[0];
+    expect(ticket?.draft).toBeNull();
+    expect(ticket?.deletedAt).toBeUndefined();
+  });
+
+  it('reads the create answer\'s rascunho: null as unknown, not as "not a draft"', () => {
+    const body = fixture('create-answer');
+    (body.atendimento as Json).rascunho = null;
+    expect(readSingleTicket(body, REQUEST).draft).toBeNull();
+  });
+
+  it("reads a list row's deleted_at, null when the ticket is not deleted", async () => {
+    const body = fixture('todos-page');
+    expect((await readZeroBasedPage(body, REQUEST, 0)).tickets[0]?.deletedAt).toBeNull();
+    firstRow(body).deleted_at = '2023-01-05 10:00:00';
+    expect((await readZeroBasedPage(body, REQUEST, 0)).tickets[0]?.deletedAt).toBe(
+      '2023-01-05T13:00:00.000Z',
+    );
+  });
+});
+
+describe('one bad row never refuses the page it is on', () => {
+  it('leaves out a row whose status has an empty prefix and reads the others', async () => {
+    const body = fixture('todos-page');
+    (firstRow(body).status as Json).prefixo = '';
+    expect(await skippedFields(body)).toEqual(['atendimentos[].status.prefixo']);
+  });
+
+  it('leaves out a row with a field of a type no server sends', async () => {
+    const body = fixture('todos-page');
+    firstRow(body).anexos_count = { quantidade: 2 };
+    expect(await skippedFields(body)).toEqual(['atendimentos[].anexos_count']);
+  });
+
+  it('counts the rows it left out per endpoint and field, for the diagnostics export', async () => {
+    const endpoint = 'GET /api/v1/integracao/atendimento/paginado/100';
+    const countOf = () =>
+      skippedRows
+        .list()
+        .find((count) => count.endpoint === endpoint && count.field.endsWith('.status.prefixo'))
+        ?.skippedRows ?? 0;
+    const before = countOf();
+    const row = {
+      ...firstRow(fixture('todos-page')),
+      status: { id_atendimento_status: 3, prefixo: ' ' },
+    };
+    const body = {
+      atendimentos: {
+        current_page: 1,
+        last_page: 1,
+        total: 2,
+        data: [row, { ...row, id_atendimento: 2 }],
+      },
+    };
+    const page = await readLaravelPage(body, endpoint, 0);
+    expect(page.tickets).toEqual([]);
+    expect(page.total).toBe(2);
+    expect(countOf()).toBe(before + 2);
+  });
+
+  it('still refuses a detail answer it cannot read, since leaving its row out would read as a deleted ticket', () => {
+    const body = fixture('cliente-atendimento');
+    firstRow(body).protocolo = 'ATD000045';
+    expect(() => readTicketList(body, REQUEST)).toThrow(/atendimentos\.0\.protocolo/);
+  });
+});
+
+describe('the answer of adicionar_mensagem', () => {
+  const answer = {
+    id_atendimento: 110,
+    id_usuario: 4903,
+    mensagem: 'Visita confirmada',
+    data_cadastro: {
+      date: '2024-04-23 15:34:10.511128',
+      timezone_type: 3,
+      timezone: 'America/Recife',
+    },
+    ip_cadastro: '10.0.0.1',
+    ativo: true,
+    id_atendimento_mensagem: 991,
+  };
+
+  it('dates the message from data_cadastro_timestamp when the server sends it', () => {
+    const message = remoteMessage(110).parse({
+      ...answer,
+      data_cadastro_br: '23/04/2024 15:34',
+      data_cadastro_timestamp: 1_713_897_250_511,
+    });
+    expect(message.createdAt).toBe('2024-04-23T18:34:10.511Z');
+  });
+
+  it('else dates it from the PHP DateTime object, in its own time zone', () => {
+    expect(remoteMessage(110).parse(answer)).toEqual({
+      id: 991,
+      ticketId: 110,
+      text: 'Visita confirmada',
+      createdAt: '2024-04-23T18:34:10.511Z',
     });
   });
 });

@@ -50,6 +50,7 @@ function listQuery(filters: InboxFilters): ListQuery {
 
 function summaryOf(ticket: TicketSummary): TicketSummary {
   const { key, id, protocol, openedAt, closedAt, status, type, customer, serviceId } = ticket;
+  const { openedAtPrecision, closedAtPrecision } = ticket;
   const { description, sla, responsibleUserIds, serverDraft, attachmentCount } = ticket;
   const { pendingCount, updatedAt, lastViewedAt, detailFetchedAt } = ticket;
   return {
@@ -57,7 +58,9 @@ function summaryOf(ticket: TicketSummary): TicketSummary {
     id,
     protocol,
     openedAt,
+    openedAtPrecision,
     closedAt,
+    closedAtPrecision,
     status,
     type,
     customer,

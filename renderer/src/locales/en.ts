@@ -207,7 +207,8 @@ export const en: Messages = {
   'close.reason': 'Closing reason',
   'close.chooseReason': 'Choose a reason',
   'close.closingStatus': 'Closing status',
-  'close.noClosingStatus': "HubSoft's default",
+  'close.status.concluido': 'Completed',
+  'close.status.sem_conclusao': 'Not completed',
   'close.description': 'Closing description',
   'close.submit': 'Close ticket',
 
@@ -258,6 +259,9 @@ export const en: Messages = {
   'outbox.countLabel_one': '{{count, number}} action queued',
   'outbox.empty': 'Nothing queued: everything was sent.',
   'outbox.showSent': 'Show sent and discarded',
+  'outbox.closingReasonMismatch':
+    'HubSoft closed the ticket but recorded another reason: sent "{{sent}}", recorded "{{applied}}". Check the closing in HubSoft.',
+  'outbox.noReason': 'none',
   'outbox.openTicket': 'Open ticket',
   'outbox.attempts': '{{count, number}} attempts',
   'outbox.attempts_one': '{{count, number}} attempt',

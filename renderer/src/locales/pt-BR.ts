@@ -211,7 +211,8 @@ export const ptBR = {
   'close.reason': 'Motivo do fechamento',
   'close.chooseReason': 'Escolha um motivo',
   'close.closingStatus': 'Status de fechamento',
-  'close.noClosingStatus': 'Padrão do HubSoft',
+  'close.status.concluido': 'Concluído',
+  'close.status.sem_conclusao': 'Sem conclusão',
   'close.description': 'Descrição do fechamento',
   'close.submit': 'Fechar atendimento',
 
@@ -263,6 +264,9 @@ export const ptBR = {
   'outbox.countLabel_one': '{{count, number}} ação na fila',
   'outbox.empty': 'Nada na fila: tudo foi enviado.',
   'outbox.showSent': 'Mostrar enviadas e descartadas',
+  'outbox.closingReasonMismatch':
+    'O HubSoft fechou o atendimento, mas registrou outro motivo: enviado "{{sent}}", registrado "{{applied}}". Confira o fechamento no HubSoft.',
+  'outbox.noReason': 'nenhum',
   'outbox.openTicket': 'Abrir atendimento',
   'outbox.attempts': '{{count, number}} tentativas',
   'outbox.attempts_one': '{{count, number}} tentativa',

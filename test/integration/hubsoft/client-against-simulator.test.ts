@@ -256,6 +256,23 @@ describe('the client against the HubSoft simulator', () => {
     expect(refused.message).toMatch(/fechado/);
   });
 
+  it('closes with the reason the agent chose, and the server keeps that reason', async () => {
+    const open = (await simState()).find(
+      (ticket) =>
+        ticket.closedAt === null &&
+        ticket.serviceOrders.every((order) => order.status !== 'em_execucao'),
+    );
+    if (!open) throw new Error('the seed has no ticket that can be closed');
+    const closed = await client.closeTicket(open.id, {
+      reasonId: 103,
+      description: 'Visita feita.',
+      closingStatus: 'sem_conclusao',
+    });
+    expect(closed.closingReasonId).toBe(103);
+    const [stored] = await simState(`?protocol=${open.protocol}`);
+    expect(stored).toMatchObject({ closingReasonId: 103, closingStatus: 'sem_conclusao' });
+  });
+
   it('reports a close refused because a service order is in execution as business with the reason', async () => {
     const running = (await simState()).find(
       (ticket) =>

@@ -27,7 +27,7 @@ describe('a new ticket queued with its optional fields', () => {
       name: 'Contato do cliente',
       phone: '31988887777',
       contactOriginId: 2,
-      availabilityIds: [1, 3],
+      availabilityIds: [4, 6],
       responsibleUserIds: [4903],
     });
     const actions = await settled(harness.store, 20_000);
@@ -38,7 +38,7 @@ describe('a new ticket queued with its optional fields', () => {
       .find((t) => t.description.startsWith(description));
     expect(created).toMatchObject({
       originId: 2,
-      availabilityIds: [1, 3],
+      availabilityIds: [4, 6],
       responsibleUserIds: [4903],
     });
   });

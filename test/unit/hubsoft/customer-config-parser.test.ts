@@ -95,17 +95,37 @@ describe('configuration lists', () => {
     expect(items[0]).toMatchObject({ id: 5, label: 'João Técnico' });
   });
 
-  it('name the item without an id', () => {
+  it('read availability periods keyed id_periodo_dia, keeping their prefix and hours', () => {
+    const items = readList(
+      {
+        periodos: [
+          {
+            id_periodo_dia: 4,
+            descricao: 'Manhã',
+            prefixo: 'manha',
+            hora_inicio: '06:00:00',
+            hora_fim: '11:59:59',
+          },
+        ],
+      },
+      'periodos',
+      configItem(configListSources.availabilityPeriods),
+      'GET /c',
+    );
+    expect(items[0]).toMatchObject({ id: 4, label: 'Manhã', raw: { prefixo: 'manha' } });
+  });
+
+  it('name the period keyed the old way, instead of reading it as a list without ids', () => {
     try {
       readList(
-        { periodos: [{ descricao: 'Manhã' }] },
+        { periodos: [{ id_disponibilidade: 1, descricao: 'Manhã' }] },
         'periodos',
         configItem(configListSources.availabilityPeriods),
         'GET /c',
       );
       throw new Error('expected a parse error');
     } catch (error) {
-      expect((error as HubsoftError).details.field).toBe('periodos.0.id_disponibilidade');
+      expect((error as HubsoftError).details.field).toBe('periodos.0.id_periodo_dia');
     }
   });
 

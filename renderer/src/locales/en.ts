@@ -255,6 +255,12 @@ export const en: Messages = {
   'newTicket.default': 'Default',
   'newTicket.name': 'Contact name',
   'newTicket.phone': 'Contact phone',
+  'phone.length': 'Enter the phone with its area code: 10 or 11 digits, e.g. (37) 99123-4567.',
+  'phone.areaCode': 'Area code {{areaCode}} does not exist. Check the phone.',
+  'phone.mobile':
+    'An 11-digit mobile number starts with 9 after the area code, e.g. (37) 99123-4567.',
+  'phone.landline':
+    'A 10-digit landline starts with 2, 3, 4 or 5 after the area code. For a mobile, add the 9.',
   'newTicket.email': 'Contact e-mail',
   'newTicket.openServiceOrder': 'Open a service order',
   'newTicket.description': 'Description',

@@ -260,6 +260,12 @@ export const ptBR = {
   'newTicket.default': 'Padrão',
   'newTicket.name': 'Nome do contato',
   'newTicket.phone': 'Telefone do contato',
+  'phone.length': 'Informe o telefone com DDD: 10 ou 11 dígitos, por exemplo (37) 99123-4567.',
+  'phone.areaCode': 'O DDD {{areaCode}} não existe. Confira o telefone.',
+  'phone.mobile':
+    'Um celular com 11 dígitos começa com 9 depois do DDD, por exemplo (37) 99123-4567.',
+  'phone.landline':
+    'Um telefone fixo com 10 dígitos começa com 2, 3, 4 ou 5 depois do DDD. Se for celular, inclua o 9.',
   'newTicket.email': 'E-mail do contato',
   'newTicket.openServiceOrder': 'Abrir ordem de serviço',
   'newTicket.description': 'Descrição',

@@ -91,6 +91,21 @@ describe('create, message and close', () => {
     expect(body.errors).toContain('O campo descricao é obrigatório.');
   });
 
+  it('refuses a telefone with punctuation with a 200 status:error validation body', async () => {
+    const { status, body } = await api(sim, token, 'atendimento', {
+      method: 'POST',
+      body: {
+        id_cliente_servico: serviceId,
+        descricao: 'Sem sinal',
+        nome: 'Ana',
+        telefone: '(37) 99123-4567',
+      },
+    });
+    expect(status).toBe(200);
+    expect(body.status).toBe('error');
+    expect(body.errors).toContain('O campo telefone é inválido.');
+  });
+
   it('adds a message whose data_cadastro is a PHP date object', async () => {
     const ticket = await create();
     const { body } = await api(

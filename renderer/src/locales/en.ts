@@ -255,6 +255,8 @@ export const en: Messages = {
   'newTicket.default': 'Default',
   'newTicket.name': 'Contact name',
   'newTicket.phone': 'Contact phone',
+  'newTicket.checkDigits.cpf': 'The check digits of this CPF do not match. Check the number.',
+  'newTicket.checkDigits.cnpj': 'The check digits of this CNPJ do not match. Check the number.',
   'phone.length': 'Enter the phone with its area code: 10 or 11 digits, e.g. (37) 99123-4567.',
   'phone.areaCode': 'Area code {{areaCode}} does not exist. Check the phone.',
   'phone.mobile':

@@ -260,6 +260,9 @@ export const ptBR = {
   'newTicket.default': 'Padrão',
   'newTicket.name': 'Nome do contato',
   'newTicket.phone': 'Telefone do contato',
+  'newTicket.checkDigits.cpf': 'Os dígitos verificadores deste CPF não conferem. Confira o número.',
+  'newTicket.checkDigits.cnpj':
+    'Os dígitos verificadores deste CNPJ não conferem. Confira o número.',
   'phone.length': 'Informe o telefone com DDD: 10 ou 11 dígitos, por exemplo (37) 99123-4567.',
   'phone.areaCode': 'O DDD {{areaCode}} não existe. Confira o telefone.',
   'phone.mobile':

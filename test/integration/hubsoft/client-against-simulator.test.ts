@@ -180,6 +180,21 @@ describe('the client against the HubSoft simulator', () => {
     expect(tickets.map((ticket) => ticket.id)).toContain(stored.id);
   });
 
+  it('finds a customer by an alphanumeric CNPJ typed with punctuation, and keeps its letters', async () => {
+    const companies = await client.searchCustomers({
+      by: 'nome_razaosocial',
+      term: 'LTDA',
+      limit: 100,
+    });
+    const company = companies.find((candidate) => /[A-Z]/.test(String(candidate.raw.cpf_cnpj)));
+    if (!company) throw new Error('the seed has no company with an alphanumeric CNPJ');
+    const letters = String(company.raw.cpf_cnpj);
+    expect(company.document).toBe(letters);
+    const typed = letters.replace(/^(.{2})(.{3})(.{3})(.{4})(\d{2})$/, '$1.$2.$3/$4-$5');
+    const [found] = await client.searchCustomers({ by: 'cpf_cnpj', term: typed, limit: 5 });
+    expect(found).toMatchObject({ id: company.id, document: letters });
+  });
+
   it('reads every configuration list', async () => {
     const names = [
       'ticketTypes',

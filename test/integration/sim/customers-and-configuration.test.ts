@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSimulator } from '../../../main/sim/server';
+import { hasValidCheckDigits } from '../../../preload/brazil/documents';
 import { accessToken, api, startSim, type JsonObject } from './sim-client';
 
 let sim: RunningSimulator;
@@ -19,7 +20,40 @@ async function search(query: string): Promise<JsonObject> {
   return (await api(sim, token, `cliente?${query}`)).body;
 }
 
+async function alphanumericCnpjCustomer(): Promise<JsonObject> {
+  const companies = await search('busca=nome_razaosocial&termo_busca=LTDA&limit=100');
+  const found = (companies.clientes as JsonObject[]).find((customer) =>
+    /[A-Z]/.test(String(customer.cpf_cnpj)),
+  );
+  if (!found) throw new Error('the seed has no company with an alphanumeric CNPJ');
+  return found;
+}
+
 describe('customer search', () => {
+  it('has companies with alphanumeric CNPJs whose check digits are valid', async () => {
+    const companies = await search('busca=nome_razaosocial&termo_busca=LTDA&limit=100');
+    const documents = (companies.clientes as JsonObject[]).map((c) => String(c.cpf_cnpj));
+    const alphanumeric = documents.filter((document) => /[A-Z]/.test(document));
+    expect(alphanumeric.length).toBeGreaterThan(0);
+    expect(documents.length).toBeGreaterThan(alphanumeric.length);
+    for (const document of documents) {
+      expect(document).toMatch(/^[0-9A-Z]{12}\d{2}$/);
+      expect(hasValidCheckDigits(document)).toBe(true);
+    }
+  });
+
+  it('finds an alphanumeric CNPJ with or without punctuation, in either case', async () => {
+    const customer = await alphanumericCnpjCustomer();
+    const document = String(customer.cpf_cnpj);
+    const punctuated = document.replace(/^(.{2})(.{3})(.{3})(.{4})(\d{2})$/, '$1.$2.$3/$4-$5');
+    for (const term of [document, punctuated, punctuated.toLowerCase()]) {
+      const found = await search(`busca=cpf_cnpj&termo_busca=${encodeURIComponent(term)}`);
+      expect((found.clientes as JsonObject[]).map((c) => c.id_cliente)).toEqual([
+        customer.id_cliente,
+      ]);
+    }
+  });
+
   it('finds a customer by code, then by the same CPF/CNPJ, phone and name', async () => {
     const byCode = await search('busca=codigo_cliente&termo_busca=1010');
     expect(byCode.status).toBe('success');

@@ -2,10 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { EventHub } from '../../../main/api/events';
 import { HubsoftClient } from '../../../main/hubsoft/client';
 import { openStore, type Store } from '../../../main/store/client';
 import { refreshConfigLists } from '../../../main/sync/config-refresh';
 import { createConnectivity } from '../../../main/sync/connectivity';
+import { createSyncEngine } from '../../../main/sync/engine';
 import {
   CLIENT_SECRET,
   MemoryTokenStore,
@@ -42,28 +44,37 @@ const answers: Record<string, unknown> = {
   tipo_ordem_servico: { tipo_ordem_servicos: [{ id_tipo_ordem_servico: 15, descricao: 'API' }] },
 };
 
+function tenantClient(running: LocalServer): HubsoftClient {
+  return new HubsoftClient({
+    credentials: {
+      baseUrl: running.url,
+      clientId: 'cliente-1',
+      clientSecret: CLIENT_SECRET,
+      username: 'agente@provedor.com.br',
+      password: PASSWORD,
+    },
+    tokenStore: new MemoryTokenStore(),
+  });
+}
+
+/** Configuration lists as above; anything else (tickets, technicians) refused. */
+async function serveTenant(): Promise<LocalServer> {
+  return startLocalServer(({ request, res }) => {
+    const name = request.path.split('/').pop() ?? '';
+    const body = request.path.includes('/configuracao/') ? answers[name] : undefined;
+    if (body === undefined) {
+      sendJson(res, 200, { status: 'error', msg: 'Usuário sem permissão.', errors: [] });
+      return;
+    }
+    sendJson(res, 200, { status: 'success', msg: 'Dados consultados com sucesso', ...body });
+  });
+}
+
 describe('a configuration refresh against a server whose lists do not all parse', () => {
   it('reports each failed list with its endpoint and field, and still caches the others', async () => {
-    server = await startLocalServer(({ request, res }) => {
-      const name = request.path.split('/').pop() ?? '';
-      const body = answers[name];
-      if (body === undefined) {
-        sendJson(res, 200, { status: 'error', msg: 'Usuário sem permissão.', errors: [] });
-        return;
-      }
-      sendJson(res, 200, { status: 'success', msg: 'Dados consultados com sucesso', ...body });
-    });
+    server = await serveTenant();
     store = await openStore({ file: join(folder, `${Date.now()}.sqlite`) });
-    const client = new HubsoftClient({
-      credentials: {
-        baseUrl: server.url,
-        clientId: 'cliente-1',
-        clientSecret: CLIENT_SECRET,
-        username: 'agente@provedor.com.br',
-        password: PASSWORD,
-      },
-      tokenStore: new MemoryTokenStore(),
-    });
+    const client = tenantClient(server);
     const connectivity = createConnectivity();
 
     const failures = await refreshConfigLists({
@@ -91,6 +102,26 @@ describe('a configuration refresh against a server whose lists do not all parse'
       'SAC',
     ]);
     expect(await store.getConfigList('availabilityPeriods')).toBeNull();
+    connectivity.stop();
+  });
+
+  it('puts the failed lists in the sync status the status bar shows', async () => {
+    server = await serveTenant();
+    store = await openStore({ file: join(folder, `${Date.now()}-engine.sqlite`) });
+    const connectivity = createConnectivity();
+    const engine = createSyncEngine({
+      store,
+      client: tenantClient(server),
+      events: new EventHub(),
+      connectivity,
+      profile: { id: 'teste' },
+    });
+    const status = await engine.runNow();
+    expect(status.failedConfigLists.map((failure) => failure.list)).toEqual([
+      'availabilityPeriods',
+      'technicians',
+    ]);
+    await engine.stop();
     connectivity.stop();
   });
 });

@@ -70,6 +70,30 @@ test('a close reaches HubSoft with the reason chosen and "Sem conclusão"', asyn
   expect(workspace.sim.state({ protocol })[0]?.closingStatus).toBe('sem_conclusao');
 });
 
+test('a close HubSoft keeps with another reason is sent with a warning on the ticket and in the outbox', async ({
+  page,
+}) => {
+  const protocol = await closableProtocol(page, workspace.sim);
+  await openTicket(page, protocol);
+  workspace.sim.setFaults({ ignoreClosingReason: true });
+  try {
+    await page.locator('body').press('c');
+    const dialog = page.getByRole('dialog', { name: 'Fechar atendimento' });
+    const reason = dialog.getByLabel('Motivo do fechamento');
+    const last = reason.locator('option:not([value=""])').last();
+    const reasonLabel = ((await last.textContent()) ?? '').trim();
+    await reason.selectOption((await last.getAttribute('value')) ?? '');
+    await dialog.getByRole('button', { name: 'Fechar atendimento' }).click();
+    const warning = page.getByTestId('closing-reason-warning');
+    await expect(warning).toContainText(`enviado "${reasonLabel}"`, { timeout: 20_000 });
+    await expect(warning).toContainText('registrado "Fechado Automático Atendimento"');
+    await page.getByRole('link', { name: 'Fila de envio' }).click();
+    await expect(page.getByTestId('closing-reason-warning')).toContainText(reasonLabel);
+  } finally {
+    workspace.sim.setFaults({});
+  }
+});
+
 test('the availability picker of a new ticket offers the periods of the day', async ({ page }) => {
   await page.getByRole('link', { name: 'Novo atendimento' }).click();
   const picker = page.getByLabel('Disponibilidade do cliente');

@@ -104,8 +104,8 @@ export const closeInput = z
   .object({
     reasonId: serverId.nullable().optional(),
     description: z.string().max(maxTextLength).nullable().optional(),
-    /** HubSoft's `status_fechamento`: tenant-defined text such as "concluido". */
-    closingStatus: z.string().trim().min(1).max(64).nullable().optional(),
+    /** HubSoft's `status_fechamento`: done or not done (facts 25, 43), never a status prefix. */
+    closingStatus: z.enum(['concluido', 'sem_conclusao']).nullable().optional(),
   })
   .strict();
 

@@ -80,6 +80,16 @@ export interface Draft {
 
 export type ConfigLists = Record<ConfigListName, ConfigItem[]> & { fetchedAt: string | null };
 
+/** A configuration list the last refresh could not read: which, where, and what was wrong. */
+export interface ConfigListFailure {
+  list: ConfigListName;
+  /** e.g. `GET /api/v1/integracao/configuracao/disponibilidade`. */
+  endpoint: string;
+  /** The dotted path of the field that could not be read, when the answer was unreadable. */
+  field: string | null;
+  message: string;
+}
+
 export interface SyncStatus {
   online: boolean;
   running: boolean;
@@ -96,6 +106,8 @@ export interface SyncStatus {
    * damaged file, so the agent can be told. Null on a healthy open.
    */
   cacheRecovered: { drafts: number; actions: number; attachments: number } | null;
+  /** Lists the last configuration refresh could not read; their cached copy (if any) stays. */
+  failedConfigLists: ConfigListFailure[];
 }
 
 export interface OutboxCounts {

@@ -7,8 +7,9 @@
 import type { Services } from '../../preload/contract';
 import { AppError } from '../../preload/errors';
 import type { OutboxAction } from '../../preload/types';
+import { normalizePhone, phoneProblemMessage } from '../../preload/brazil/phone';
 import { withContractErrors } from '../outbox/contract-errors';
-import type { ActionRequest } from '../store/types';
+import type { ActionRequest, CreatePayload } from '../store/types';
 import type { CurrentWorkspace, Workspace } from './workspace';
 
 type TicketAction = 'reply' | 'update' | 'close' | 'attach';
@@ -42,6 +43,16 @@ async function checkTicket(workspace: Workspace, key: string, kind: TicketAction
   }
 }
 
+/**
+ * Fact 21: HubSoft takes `telefone` as digits only. A number that cannot be Brazilian is refused
+ * here, before anything is queued, so the agent fixes it in the form that still holds it.
+ */
+function withSendablePhone(input: CreatePayload): CreatePayload {
+  const phone = normalizePhone(input.phone);
+  if (!phone.ok) throw new AppError('invalid_input', phoneProblemMessage(phone));
+  return { ...input, phone: phone.digits };
+}
+
 async function checkStaged(workspace: Workspace, stagedIds: string[]): Promise<void> {
   const unique = [...new Set(stagedIds)];
   const found = await workspace.store.getStagedAttachments(unique);
@@ -56,7 +67,9 @@ async function checkStaged(workspace: Workspace, stagedIds: string[]): Promise<v
 export function createActionsService(current: CurrentWorkspace): Services['actions'] {
   return {
     create: (input) =>
-      withContractErrors(() => queue(current(), { kind: 'create', payload: input }, 'new-ticket')),
+      withContractErrors(() =>
+        queue(current(), { kind: 'create', payload: withSendablePhone(input) }, 'new-ticket'),
+      ),
 
     reply: (key, text) =>
       withContractErrors(async () => {

@@ -28,7 +28,12 @@ export function createCustomersService(current: () => CustomersWorkspace): Servi
       if (connectivity.online) {
         try {
           const customers = await reportingOutcome(connectivity, () =>
-            client.searchCustomers({ by: hubsoftField[by], term, limit: resultLimit }),
+            client.searchCustomers({
+              by: hubsoftField[by],
+              // The letters of an alphanumeric CNPJ are upper case wherever HubSoft shows them.
+              term: by === 'document' ? term.toUpperCase() : term,
+              limit: resultLimit,
+            }),
           );
           await store.upsertCustomers(customers);
           return customers;

@@ -16,6 +16,12 @@ export type TokenGrant = (
 
 const RENEW_AT_MOST_BEFORE_MS = 5 * 60_000;
 
+/**
+ * Fact 7: HubSoft recommends a new token every 24 hours, whatever `expires_in` says (often 30
+ * days); tokens are also invalidated without notice during server updates.
+ */
+const RENEW_AFTER_MS = 24 * 60 * 60_000;
+
 const tokenAnswer = z.looseObject({
   access_token: z.string().min(1),
   refresh_token: z.string().min(1).nullish(),
@@ -49,10 +55,21 @@ export class TokenManager {
     return known.filter((value): value is string => typeof value === 'string' && value.length >= 4);
   }
 
-  /** A valid access token, renewed first when it is close to expiry. */
+  /**
+   * A valid access token, renewed first when it is close to expiry or a day old. A day-old token
+   * that is still valid stays in use when its renewal cannot reach the server.
+   */
   async accessToken(signal?: AbortSignal): Promise<string> {
     const tokens = await this.current();
-    if (tokens && !this.isExpiring(tokens)) return tokens.accessToken;
+    if (tokens && !this.isExpiring(tokens)) {
+      if (!this.isDayOld(tokens)) return tokens.accessToken;
+      try {
+        return (await this.once(() => this.renew(tokens, signal))).accessToken;
+      } catch (error) {
+        if (isTransient(error)) return tokens.accessToken;
+        throw error;
+      }
+    }
     return (await this.once(() => this.renew(tokens, signal))).accessToken;
   }
 
@@ -83,6 +100,10 @@ export class TokenManager {
   private async current(): Promise<StoredTokens | null> {
     if (this.tokens === undefined) this.tokens = await this.store.load();
     return this.tokens;
+  }
+
+  private isDayOld(tokens: StoredTokens): boolean {
+    return this.now() - tokens.obtainedAt >= RENEW_AFTER_MS;
   }
 
   private isExpiring(tokens: StoredTokens): boolean {
@@ -171,6 +192,14 @@ export class TokenManager {
     await this.store.save(tokens);
     return tokens;
   }
+}
+
+/** The server could not be asked (offline, slow, busy, over its rate limit): nothing was refused. */
+function isTransient(error: unknown): boolean {
+  return (
+    error instanceof HubsoftError &&
+    ['network', 'timeout', 'server', 'rate_limited'].includes(error.kind)
+  );
 }
 
 /** The OAuth server said no (bad credentials, revoked or unknown refresh token). */

@@ -27,7 +27,7 @@ import {
   readZeroBasedPage,
 } from './parse/payload';
 import { remoteMessage } from './parse/ticket';
-import { defaultRateLimit, TokenBucket, type RateLimit } from './rate-limit';
+import { defaultGrantRateLimit, defaultRateLimit, TokenBucket, type RateLimit } from './rate-limit';
 import { Requester } from './requester';
 import {
   closeBody,
@@ -55,6 +55,8 @@ export interface HubsoftClientOptions {
   tokenStore: TokenStore;
   /** Client-side limit; default 15/s with a burst of 30, under HubSoft's 20/s (burst 200). */
   rateLimit?: RateLimit;
+  /** `/oauth/token`'s own limit; default 25/min with a burst of 10, under its 30/min (burst 20). */
+  grantRateLimit?: RateLimit;
   retry?: RetryPolicy;
   /** Per request; default 30 s. */
   timeoutMs?: number;
@@ -114,6 +116,7 @@ export class HubsoftClient {
       limiter,
       options.retry ?? defaultRetryPolicy,
       options.timeoutMs ?? 30_000,
+      new TokenBucket(options.grantRateLimit ?? defaultGrantRateLimit),
     );
     this.uploadTimeoutMs = options.uploadTimeoutMs ?? 600_000;
   }

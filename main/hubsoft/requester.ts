@@ -53,6 +53,8 @@ export class Requester {
     private readonly limiter: TokenBucket,
     private readonly policy: RetryPolicy,
     private readonly defaultTimeoutMs: number,
+    /** `/oauth/token`'s own budget (fact 19), apart from the API's. */
+    private readonly grantLimiter: TokenBucket,
   ) {}
 
   async call(request: HttpRequest): Promise<JsonObject> {
@@ -64,8 +66,8 @@ export class Requester {
   }
 
   /**
-   * `POST /oauth/token`: rate-limited like the rest, never with a bearer. Only a 429 is retried
-   * (the token endpoint allows 30/min); the body's own secrets are scrubbed from any failure.
+   * `POST /oauth/token`: rate-limited by its own bucket (the token endpoint allows 30/min), never
+   * with a bearer. Only a 429 is retried; the body's own secrets are scrubbed from any failure.
    */
   async grant(body: Record<string, string>, signal?: AbortSignal): Promise<JsonObject> {
     const request: HttpRequest = {
@@ -82,14 +84,16 @@ export class Requester {
     );
     let failures = 0;
     for (;;) {
-      await this.limiter.take(signal);
+      await this.grantLimiter.take(signal);
       try {
         return await sendOnce(this.http, request, null);
       } catch (error) {
         const failure = asHubsoftError(error, request);
         failures += 1;
         if (failure.kind === 'rate_limited' && failures < this.policy.maxAttempts) {
-          await sleep(failure.retryAfterMs ?? backoffDelay(failures, this.policy), signal);
+          const delay = failure.retryAfterMs ?? backoffDelay(failures, this.policy);
+          this.grantLimiter.pauseFor(delay);
+          await sleep(delay, signal);
           continue;
         }
         // Nothing is created by a token request: a lost answer is a plain network failure.

@@ -75,11 +75,14 @@ export interface TicketEdit {
   parameters?: Record<string, unknown>;
 }
 
+/** Facts 25 and 43: a ticket closes as done or not done, never with a ticket status prefix. */
+export type ClosingStatus = 'concluido' | 'sem_conclusao';
+
 export interface TicketClosing {
+  /** `id_motivo_fechamento_atendimento`. */
   reasonId?: number;
   description?: string;
-  /** e.g. "concluido". */
-  closingStatus?: string;
+  closingStatus?: ClosingStatus;
   parameters?: Record<string, unknown>;
 }
 
@@ -186,7 +189,9 @@ export function closeBody(closing: TicketClosing): Record<string, unknown> {
   return defined({
     fechar_atendimento: true,
     parametros_fechamento: defined({
-      id_motivo_fechamento: closing.reasonId,
+      // Fact 25: production reads the ticket key; `id_motivo_fechamento` (the service-order key of
+      // the document's PUT example) is ignored and the reason silently defaulted (fact 22).
+      id_motivo_fechamento_atendimento: closing.reasonId,
       descricao_fechamento: closing.description,
       status_fechamento: closing.closingStatus,
     }),

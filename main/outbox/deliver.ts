@@ -164,7 +164,7 @@ async function send(action: OutboxAction, ctx: DeliveryContext): Promise<SentOut
     }
     case 'close': {
       const p = action.payload;
-      await client.closeTicket(
+      const closed = await client.closeTicket(
         target.id,
         {
           ...(p.reasonId != null ? { reasonId: p.reasonId } : {}),
@@ -173,11 +173,21 @@ async function send(action: OutboxAction, ctx: DeliveryContext): Promise<SentOut
         },
         { signal },
       );
-      return {};
+      return closingOutcome(p.reasonId ?? null, closed.closingReasonId);
     }
     case 'attach':
       return upload(action, target, ctx);
   }
+}
+
+/**
+ * Fact 27: the PUT answers the raw model, so the reason the server kept can be checked. A server
+ * that ignored the reason (fact 57: "success" that did nothing) closed the ticket anyway: the
+ * action is sent, and its result carries the difference for the agent to see.
+ */
+function closingOutcome(sentReasonId: number | null, appliedReasonId: number | null): SentOutcome {
+  if (sentReasonId === null || sentReasonId === appliedReasonId) return {};
+  return { result: { closingReasonMismatch: { sent: sentReasonId, applied: appliedReasonId } } };
 }
 
 async function requireServerTicket(store: Store, key: string): Promise<ServerTicket> {

@@ -114,14 +114,19 @@ export interface NamedDef {
   label: string;
 }
 
-export const CLOSING_REASONS: readonly NamedDef[] = [
-  { id: 5, label: 'Fechado Automático Atendimento' },
-  { id: 101, label: 'Problema resolvido' },
-  { id: 102, label: 'Problema resolvido remotamente' },
-  { id: 103, label: 'Visita técnica realizada' },
-  { id: 104, label: 'Cliente não retornou o contato' },
-  { id: 105, label: 'Solicitação atendida' },
-  { id: 108, label: 'Finalizado' },
+export interface ClosingReasonDef extends NamedDef {
+  /** Ticket types the reason is linked to; empty means every type (facts §5). */
+  typeIds: readonly number[];
+}
+
+export const CLOSING_REASONS: readonly ClosingReasonDef[] = [
+  { id: 5, label: 'Fechado Automático Atendimento', typeIds: [] },
+  { id: 101, label: 'Problema resolvido', typeIds: [] },
+  { id: 102, label: 'Problema resolvido remotamente', typeIds: [132, 133, 134] },
+  { id: 103, label: 'Visita técnica realizada', typeIds: [132, 133, 134, 150, 151] },
+  { id: 104, label: 'Cliente não retornou o contato', typeIds: [] },
+  { id: 105, label: 'Solicitação atendida', typeIds: [125, 128, 140, 141, 160] },
+  { id: 108, label: 'Finalizado', typeIds: [] },
 ];
 
 export const CLOSING_REASON_DEFAULT_ID = 5;
@@ -136,14 +141,16 @@ export const CONTACT_ORIGINS: readonly NamedDef[] = [
 ];
 
 export interface PeriodDef extends NamedDef {
+  prefix: 'manha' | 'tarde' | 'noite';
   start: string;
   end: string;
 }
 
+/** Fact §5 (real O.S. capture): tenant-specific ids and hours, a `prefixo` per period of the day. */
 export const PERIODS: readonly PeriodDef[] = [
-  { id: 1, label: 'Manhã', start: '08:00', end: '12:00' },
-  { id: 2, label: 'Tarde', start: '13:00', end: '18:00' },
-  { id: 3, label: 'Comercial', start: '08:00', end: '18:00' },
+  { id: 4, label: 'Manhã', prefix: 'manha', start: '06:00:00', end: '11:59:59' },
+  { id: 5, label: 'Tarde', prefix: 'tarde', start: '12:00:00', end: '17:59:59' },
+  { id: 6, label: 'Noite', prefix: 'noite', start: '18:00:00', end: '21:59:59' },
 ];
 
 export const ORDER_TYPES: readonly NamedDef[] = [

@@ -110,7 +110,8 @@ export class CustomerDirectory {
       : `${first} ${surname}`;
     // Names typed by hand at the counter: upper case, and now and then a trailing space.
     const name = baseName.toUpperCase() + (rng.chance(0.06) ? ' ' : '');
-    const document = company ? randomCnpj(rng) : randomCpf(rng);
+    // Some companies registered since July 2026 have an alphanumeric CNPJ.
+    const document = company ? randomCnpj(rng, rng.chance(0.4)) : randomCpf(rng);
     const phone = mobile(rng, city.areaCode);
     const secondaryPhone = rng.chance(0.3) ? `${city.areaCode}3${rng.digits(7)}` : null;
     const mailbox = company ? (baseName.split(' ')[1] ?? 'contato') : `${first}.${middle}`;
@@ -194,12 +195,14 @@ export class CustomerDirectory {
     }
     const columns = this.columns();
     const digits = term.replace(/\D/g, '');
+    // A CPF/CNPJ matches with or without its punctuation; letters of a new CNPJ in any case.
+    const documentChars = term.toUpperCase().replace(/[^0-9A-Z]/g, '');
     const needle = asciiSlug(term.trim()).replace(/\./g, ' ').trim();
     const matches: number[] = [];
     for (let i = 0; i < this.count && matches.length < limit; i += 1) {
       const hit =
         field === 'cpf_cnpj'
-          ? digits.length > 0 && columns.documents[i] === digits
+          ? documentChars.length > 0 && columns.documents[i] === documentChars
           : field === 'telefone'
             ? digits.length >= 8 && (columns.phones[i] ?? '').includes(digits)
             : needle.length > 0 && (columns.names[i] ?? '').includes(needle);

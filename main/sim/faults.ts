@@ -12,7 +12,8 @@
  * - malformedRate: the request is carried out (a write is applied) and its JSON answer is cut short,
  *   with HTTP 200.
  * `rateLimit: null` turns the API rate limit off; `revokeTokens: true` revokes every token issued
- * so far, once.
+ * so far, once. `ignoreClosingReason: true` closes tickets with the default reason whatever the
+ * body names: a tenant that answers "success" without doing what was asked (fact 57).
  */
 import { z } from 'zod';
 import type { RateLimit } from './rate-limit';
@@ -35,6 +36,7 @@ export const faultsBodySchema = z
       .strict()
       .nullable(),
     revokeTokens: z.boolean(),
+    ignoreClosingReason: z.boolean(),
   })
   .partial()
   .strict();
@@ -55,6 +57,7 @@ export interface FaultSettings {
   timeoutAfterCommitRate: number;
   /** null: no API rate limit. */
   rateLimit: RateLimit | null;
+  ignoreClosingReason: boolean;
 }
 
 export function settingsFrom(
@@ -71,6 +74,7 @@ export function settingsFrom(
     resetRate: body.resetRate ?? 0,
     timeoutAfterCommitRate: body.timeoutAfterCommitRate ?? 0,
     rateLimit: body.rateLimit === undefined ? baseline.rateLimit : body.rateLimit,
+    ignoreClosingReason: body.ignoreClosingReason ?? false,
   };
 }
 

@@ -30,5 +30,5 @@ export class TokenBucket {
 }
 
 export const DEFAULT_API_RATE_LIMIT: RateLimit = { perSecond: 20, burst: 200 };
-/** 30 per minute on `/oauth/token`. */
-export const OAUTH_RATE_LIMIT: RateLimit = { perSecond: 0.5, burst: 30 };
+/** Fact 19: 30 per minute on `/oauth/token`, burst 20. */
+export const OAUTH_RATE_LIMIT: RateLimit = { perSecond: 0.5, burst: 20 };

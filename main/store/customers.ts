@@ -1,5 +1,6 @@
 /** Cached customers and their services, for the new-ticket form and the ticket search index. */
 import type Database from 'better-sqlite3';
+import { documentChars } from '../../preload/brazil/documents';
 import type { Customer, CustomerService } from '../hubsoft/model';
 import { fold } from './match-query';
 import type { TicketWrites } from './ticket-writes';
@@ -106,8 +107,11 @@ export class Customers {
     const s = this.statements;
     const digits = term.replace(/\D/g, '');
     let rows: CustomerRow[];
-    if (by === 'document') rows = digits ? s.byDocument.all(`${digits}%`, limit) : [];
-    else if (by === 'phone') rows = digits ? s.byPhone.all(`%${digits}%`, limit) : [];
+    if (by === 'document') {
+      // Stored without punctuation, letters of an alphanumeric CNPJ upper case.
+      const chars = documentChars(term);
+      rows = chars ? s.byDocument.all(`${chars}%`, limit) : [];
+    } else if (by === 'phone') rows = digits ? s.byPhone.all(`%${digits}%`, limit) : [];
     else if (by === 'code') rows = digits ? s.byCode.all(Number(digits), limit) : [];
     else {
       const folded = fold(term.trim()).replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -1,7 +1,8 @@
 /**
  * What the agent typed, as an FTS5 query: every word must match, each as a prefix ("conex"
  * finds "Conexão"; the tokenizer folds case and accents). A run of digits and punctuation is one
- * number, so "123.456.789-01" finds the CPF stored as 12345678901.
+ * number, so "123.456.789-01" finds the CPF stored as 12345678901, and a punctuated alphanumeric
+ * CNPJ is one word, so "12.ABC.345/01DE-35" finds the one stored as 12ABC34501DE35.
  */
 export interface ParsedSearch {
   /** The FTS5 MATCH expression. */
@@ -10,12 +11,19 @@ export interface ParsedSearch {
   terms: string[];
 }
 
+/** `12.ABC`, `12.ABC.345/01`, ... up to `12.ABC.345/01DE-35`: a CNPJ as it is written. */
+const cnpjPrefix = /^[0-9A-Z]{2}\.[0-9A-Z]{3}(\.[0-9A-Z]{0,3}(\/[0-9A-Z]{0,4}(-\d{0,2})?)?)?$/i;
+
 export function parseSearch(text: string): ParsedSearch | null {
   const terms: string[] = [];
   for (const word of text.trim().split(/\s+/)) {
     if (/^[\d.\-/]+$/.test(word)) {
       const digits = word.replace(/\D/g, '');
       if (digits) terms.push(digits);
+      continue;
+    }
+    if (cnpjPrefix.test(word)) {
+      terms.push(word.replace(/[.\-/]/g, '').toLowerCase());
       continue;
     }
     for (const token of word.match(/[\p{L}\p{N}]+/gu) ?? []) terms.push(fold(token));

@@ -32,7 +32,9 @@ export const payloadSchemas = {
   close: z.object({
     reasonId: optionalId,
     description: z.string().nullable().optional(),
-    closingStatus: z.string().nullable().optional(),
+    // Facts 25, 43. An action queued before this rule may hold a status prefix: it is sent
+    // without one, and the server applies its default.
+    closingStatus: z.enum(['concluido', 'sem_conclusao']).nullable().optional().catch(null),
   }),
 } satisfies { [K in ActionKind]: z.ZodType<PayloadByKind[K]> };
 

@@ -2,6 +2,7 @@
  * Writes to tickets and messages: the server's copy from sync, and the local rows queued actions
  * show as pending. Callers wrap these in their own transactions.
  */
+import { documentChars } from '../../preload/brazil/documents';
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
@@ -464,12 +465,15 @@ function parseGroups(json: string): FieldGroup[] {
   return Array.isArray(parsed) ? (parsed as FieldGroup[]) : [];
 }
 
-/** List rows may nest the customer's CPF/CNPJ; digits only, like `Customer.document`. */
+/**
+ * List rows may nest the customer's CPF/CNPJ; without punctuation, letters of an alphanumeric
+ * CNPJ kept, like `Customer.document`.
+ */
 function documentFromRaw(raw: Record<string, unknown>): string | null {
   const candidates = [raw.cliente, asRecord(raw.cliente_servico)?.cliente];
   for (const candidate of candidates) {
     const document = asRecord(candidate)?.cpf_cnpj;
-    if (typeof document === 'string' && /\d/.test(document)) return document.replace(/\D/g, '');
+    if (typeof document === 'string' && /\d/.test(document)) return documentChars(document);
   }
   return null;
 }

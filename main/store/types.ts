@@ -156,8 +156,8 @@ export interface UpdatePayload {
 export interface ClosePayload {
   reasonId?: number | null;
   description?: string | null;
-  /** HubSoft's `status_fechamento`, tenant-defined text such as "concluido". */
-  closingStatus?: string | null;
+  /** HubSoft's `status_fechamento` (facts 25, 43). */
+  closingStatus?: 'concluido' | 'sem_conclusao' | null;
 }
 
 export interface PayloadByKind {

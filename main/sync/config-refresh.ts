@@ -1,4 +1,5 @@
 /** The configuration lists (statuses, types, closing reasons, ...) copied into the cache. */
+import type { ConfigListFailure } from '../../preload/types';
 import { isHubsoftError, type HubsoftErrorKind } from '../hubsoft/errors';
 import type { HubsoftClient } from '../hubsoft/client';
 import type { ConfigListName } from '../hubsoft/model';
@@ -11,7 +12,7 @@ export const configListNames = Object.keys(configListSources) as ConfigListName[
 
 /**
  * A list the server refuses or sends unreadable (some tenants deny `tecnico` to API users) keeps
- * its cached copy; the other lists still refresh.
+ * its cached copy and is reported, with the endpoint and the field; the other lists still refresh.
  */
 const skippable = new Set<HubsoftErrorKind>([
   'permission',
@@ -26,8 +27,9 @@ export async function refreshConfigLists(context: {
   client: HubsoftClient;
   connectivity: ConnectivitySignal;
   signal: AbortSignal;
-}): Promise<void> {
+}): Promise<ConfigListFailure[]> {
   const { store, client, connectivity, signal } = context;
+  const failures: ConfigListFailure[] = [];
   for (const name of configListNames) {
     try {
       const items = await callWhenOnline(connectivity, signal, (callSignal) =>
@@ -36,6 +38,13 @@ export async function refreshConfigLists(context: {
       await store.setConfigList(name, items);
     } catch (error) {
       if (!isHubsoftError(error) || !skippable.has(error.kind)) throw error;
+      failures.push({
+        list: name,
+        endpoint: `GET /api/v1/integracao/configuracao/${configListSources[name].path}`,
+        field: error.details.field ?? null,
+        message: error.message,
+      });
     }
   }
+  return failures;
 }

@@ -97,6 +97,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     cachedTickets: 0,
     windowDays: defaultWindowDays,
     cacheRecovered: store.openReport.recovered ? store.openReport.copied : null,
+    failedConfigLists: [],
   };
   let started = false;
   let stopped = false;
@@ -201,7 +202,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     try {
       if (configFetchedAt === null || startedAt.getTime() - configFetchedAt >= configMaxAgeMs) {
         update({ phase: 'config', progress: null });
-        await refreshConfigLists({ store, client, connectivity, signal });
+        const failedConfigLists = await refreshConfigLists({ store, client, connectivity, signal });
+        update({ failedConfigLists });
         configFetchedAt = startedAt.getTime();
       }
       await backfill(startedAt, signal);

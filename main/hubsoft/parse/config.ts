@@ -1,6 +1,8 @@
 /**
  * The configuration lists under `/api/v1/integracao/configuracao/...`: where each lives, which key
- * of the answer carries it, and how its items name their id and label.
+ * of the answer carries it, and which keys of its items hold the id and the label, as the facts
+ * table (§5) gives them. A list whose items use other keys fails to parse, naming the field: it is
+ * reported, never read as an empty list.
  */
 import { z } from 'zod';
 import type { ConfigItem, ConfigListName } from '../model';
@@ -9,66 +11,71 @@ import { keepingRaw, optionalId, optionalText } from './fields';
 export interface ConfigListSource {
   path: string;
   payloadKey: string;
-  /** Tried in order; the first present is the item's id. */
-  idKeys: string[];
+  idKey: string;
+  /** A key some servers use instead of `idKey`, read only when `idKey` is absent. */
+  legacyIdKey?: string;
+  labelKey: string;
 }
 
 export const configListSources: Record<ConfigListName, ConfigListSource> = {
   ticketTypes: {
     path: 'tipo_atendimento',
     payloadKey: 'tipos_atendimento',
-    idKeys: ['id_tipo_atendimento', 'id'],
+    idKey: 'id_tipo_atendimento',
+    labelKey: 'descricao',
   },
   ticketStatuses: {
     path: 'status_atendimento',
     payloadKey: 'status_atendimento',
-    idKeys: ['id_atendimento_status', 'id'],
+    idKey: 'id_atendimento_status',
+    labelKey: 'descricao',
   },
   closingReasons: {
     path: 'motivo_fechamento_atendimento',
     payloadKey: 'motivos_fechamento',
-    idKeys: ['id_motivo_fechamento_atendimento', 'id_motivo_fechamento', 'id'],
+    idKey: 'id_motivo_fechamento_atendimento',
+    labelKey: 'descricao',
   },
   contactOrigins: {
     path: 'origem_contato',
     payloadKey: 'origem_contatos',
-    idKeys: ['id_origem_contato', 'id'],
+    idKey: 'id_origem_contato',
+    labelKey: 'descricao',
   },
+  // Facts §5: periods are keyed `id_periodo_dia` (with `prefixo` manha/tarde/noite).
   availabilityPeriods: {
     path: 'disponibilidade',
     payloadKey: 'periodos',
-    // §5: real periods are keyed id_periodo_dia; older answers use id_disponibilidade.
-    idKeys: ['id_periodo_dia', 'id_disponibilidade', 'id_periodo', 'id'],
+    idKey: 'id_periodo_dia',
+    // The API document (and some older tenants) key them `id_disponibilidade`: read it too, so
+    // such a server still fills the picker; the compatibility check reports the deviation.
+    legacyIdKey: 'id_disponibilidade',
+    labelKey: 'descricao',
   },
   serviceOrderTypes: {
     path: 'tipo_ordem_servico',
     payloadKey: 'tipo_ordem_servicos',
-    idKeys: ['id_tipo_ordem_servico', 'id'],
+    idKey: 'id_tipo_ordem_servico',
+    labelKey: 'descricao',
   },
-  technicians: {
-    path: 'tecnico',
-    payloadKey: 'tecnicos',
-    idKeys: ['id', 'id_usuario', 'id_tecnico'],
-  },
+  technicians: { path: 'tecnico', payloadKey: 'tecnicos', idKey: 'id', labelKey: 'name' },
 };
 
-const labelKeys = ['descricao', 'display', 'name', 'nome', 'prefixo'];
-
-/** One item of a list: its id from the list's id keys, its label from the first text field. */
+/** One item of a list: its id and its label from the list's keys, everything else kept raw. */
 export function configItem(source: ConfigListSource): z.ZodType<ConfigItem> {
   return keepingRaw(z.record(z.string(), z.unknown()), (row, raw, ctx): ConfigItem => {
-    const idKey = source.idKeys.find((key) => row[key] !== undefined && row[key] !== null);
-    const itemId = optionalId.safeParse(idKey === undefined ? undefined : row[idKey]);
-    if (idKey === undefined || !itemId.success || itemId.data === null) {
-      const message = idKey === undefined ? 'está ausente' : 'não é um identificador numérico';
-      ctx.addIssue({ code: 'custom', message, path: [idKey ?? source.idKeys[0] ?? 'id'] });
+    const value =
+      row[source.idKey] ?? (source.legacyIdKey === undefined ? undefined : row[source.legacyIdKey]);
+    const itemId = optionalId.safeParse(value);
+    if (!itemId.success || itemId.data === null) {
+      const message =
+        value === undefined || value === null ? 'está ausente' : 'não é um identificador numérico';
+      ctx.addIssue({ code: 'custom', message, path: [source.idKey] });
       return z.NEVER;
     }
-    const label = labelKeys
-      .map((key) => optionalText.safeParse(row[key]))
-      .find((parsed) => parsed.success && parsed.data !== null);
-    if (!label?.data) {
-      ctx.addIssue({ code: 'custom', message: 'está ausente', path: ['descricao'] });
+    const label = optionalText.safeParse(row[source.labelKey]);
+    if (!label.success || !label.data) {
+      ctx.addIssue({ code: 'custom', message: 'está ausente', path: [source.labelKey] });
       return z.NEVER;
     }
     return { id: itemId.data, label: label.data, raw };

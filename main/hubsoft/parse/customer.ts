@@ -1,4 +1,5 @@
 /** Customers from `GET /cliente` (customer search), to `Customer`. */
+import { documentChars } from '../../../preload/brazil/documents';
 import { z } from 'zod';
 import type { Customer, CustomerService } from '../model';
 import { id, keepingRaw, lenient, optionalId, optionalText, requiredText } from './fields';
@@ -50,7 +51,8 @@ const customerRow = z.looseObject({
 });
 
 export const customer = keepingRaw(customerRow, (row, raw): Customer => {
-  const document = row.cpf_cnpj?.replace(/\D/g, '') ?? '';
+  // An alphanumeric CNPJ (July 2026) keeps its letters: only punctuation goes.
+  const document = documentChars(row.cpf_cnpj ?? '');
   return {
     id: row.id_cliente,
     code: row.codigo_cliente,

@@ -4,11 +4,15 @@ import { json, type Reply } from '../http-io';
 import type { ClosingParameters } from '../ticket-closing';
 import { intField } from '../validation';
 
+/**
+ * Fact 25: production reads `id_motivo_fechamento_atendimento`; the service-order key
+ * `id_motivo_fechamento` of the document's PUT example is ignored like any unknown key, so the
+ * reason then takes the default (fact 22). Facts 25 and 43: `status_fechamento` is one of two words.
+ */
 const closingObject = z.object({
-  id_motivo_fechamento: intField.optional(),
   id_motivo_fechamento_atendimento: intField.optional(),
   descricao_fechamento: z.string().optional(),
-  status_fechamento: z.string().optional(),
+  status_fechamento: z.enum(['concluido', 'sem_conclusao']).optional(),
 });
 
 /** The document calls it an object in PUT and an array in create; both arrive in practice. */
@@ -17,7 +21,7 @@ export const closingField = z
   .transform((value): ClosingParameters => {
     const object = Array.isArray(value) ? (value[0] ?? {}) : value;
     return {
-      reasonId: object.id_motivo_fechamento ?? object.id_motivo_fechamento_atendimento,
+      reasonId: object.id_motivo_fechamento_atendimento,
       description: object.descricao_fechamento,
       closingStatus: object.status_fechamento,
     };

@@ -43,10 +43,8 @@ const createSchema = z.object({
   id_cliente_servico: intField,
   descricao: textField,
   nome: textField,
-  telefone: z
-    .string()
-    .transform((phone) => phone.replace(/\D/g, ''))
-    .pipe(z.string().regex(/^\d{10,11}$/)),
+  // Fact 21: digits only, `DDNNNNNNNNN`; anything else is a validation error (fact 12).
+  telefone: z.string().regex(/^\d{10,11}$/),
   id_tipo_atendimento: intField.optional(),
   id_atendimento_status: intField.optional(),
   id_usuario_responsavel: idListField.optional(),

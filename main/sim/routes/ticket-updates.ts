@@ -50,7 +50,10 @@ async function editTicket(state: SimState, request: SimRequest): Promise<Reply> 
   if (input.id_tipo_atendimento !== undefined && !findById(TYPES, input.id_tipo_atendimento)) {
     return hubsoftError(`O tipo de atendimento ${input.id_tipo_atendimento} não existe.`);
   }
-  const closing = input.parametros_fechamento ?? {};
+  const sentClosing = input.parametros_fechamento ?? {};
+  const closing = state.dice.settings.ignoreClosingReason
+    ? { ...sentClosing, reasonId: undefined }
+    : sentClosing;
   if (input.fechar_atendimento) {
     const refusal = closeRefusal(existing, closing);
     if (refusal) return refusal;

@@ -1,4 +1,8 @@
 /** Dates and ages as the agent reads them: `dd/MM/yyyy HH:mm` in the machine's time zone. */
+import {
+  documentChars,
+  formatDocument as punctuatedDocument,
+} from '../../../preload/brazil/documents';
 import { format, formatDistanceToNowStrict } from 'date-fns';
 import { enUS, ptBR } from 'date-fns/locale';
 import type { DatePrecision } from '../../../preload/types';
@@ -59,13 +63,11 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-/** CPF (11 digits) or CNPJ (14 digits) with the usual punctuation; anything else as given. */
+/**
+ * CPF or CNPJ with the usual punctuation, letters of an alphanumeric CNPJ kept
+ * (`12.ABC.345/01DE-35`); anything else as given.
+ */
 export function formatDocument(document: string | null | undefined): string {
   if (!document) return '—';
-  const digits = document.replace(/\D/g, '');
-  if (digits.length === 11) return digits.replace(/(\d{3})(\d{3})(\d{3})(\d{2})/, '$1.$2.$3-$4');
-  if (digits.length === 14) {
-    return digits.replace(/(\d{2})(\d{3})(\d{3})(\d{4})(\d{2})/, '$1.$2.$3/$4-$5');
-  }
-  return document;
+  return punctuatedDocument(documentChars(document)) ?? document;
 }

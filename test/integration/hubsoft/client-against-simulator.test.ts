@@ -180,6 +180,21 @@ describe('the client against the HubSoft simulator', () => {
     expect(tickets.map((ticket) => ticket.id)).toContain(stored.id);
   });
 
+  it('finds a customer by an alphanumeric CNPJ typed with punctuation, and keeps its letters', async () => {
+    const companies = await client.searchCustomers({
+      by: 'nome_razaosocial',
+      term: 'LTDA',
+      limit: 100,
+    });
+    const company = companies.find((candidate) => /[A-Z]/.test(String(candidate.raw.cpf_cnpj)));
+    if (!company) throw new Error('the seed has no company with an alphanumeric CNPJ');
+    const letters = String(company.raw.cpf_cnpj);
+    expect(company.document).toBe(letters);
+    const typed = letters.replace(/^(.{2})(.{3})(.{3})(.{4})(\d{2})$/, '$1.$2.$3/$4-$5');
+    const [found] = await client.searchCustomers({ by: 'cpf_cnpj', term: typed, limit: 5 });
+    expect(found).toMatchObject({ id: company.id, document: letters });
+  });
+
   it('reads every configuration list', async () => {
     const names = [
       'ticketTypes',
@@ -254,6 +269,23 @@ describe('the client against the HubSoft simulator', () => {
     const refused = await failureOf(client.addMessage(created.id, 'Depois de fechado'));
     expect(['business', 'validation']).toContain(refused.kind);
     expect(refused.message).toMatch(/fechado/);
+  });
+
+  it('closes with the reason the agent chose, and the server keeps that reason', async () => {
+    const open = (await simState()).find(
+      (ticket) =>
+        ticket.closedAt === null &&
+        ticket.serviceOrders.every((order) => order.status !== 'em_execucao'),
+    );
+    if (!open) throw new Error('the seed has no ticket that can be closed');
+    const closed = await client.closeTicket(open.id, {
+      reasonId: 103,
+      description: 'Visita feita.',
+      closingStatus: 'sem_conclusao',
+    });
+    expect(closed.closingReasonId).toBe(103);
+    const [stored] = await simState(`?protocol=${open.protocol}`);
+    expect(stored).toMatchObject({ closingReasonId: 103, closingStatus: 'sem_conclusao' });
   });
 
   it('reports a close refused because a service order is in execution as business with the reason', async () => {

@@ -419,7 +419,10 @@ describe('HubSoft failures reported in the body', () => {
     expect(server.api).toHaveLength(1);
     expect(JSON.parse(server.api[0]?.body ?? '{}')).toEqual({
       fechar_atendimento: true,
-      parametros_fechamento: { id_motivo_fechamento: 1, descricao_fechamento: 'Resolvido' },
+      parametros_fechamento: {
+        id_motivo_fechamento_atendimento: 1,
+        descricao_fechamento: 'Resolvido',
+      },
     });
   });
 

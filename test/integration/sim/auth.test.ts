@@ -109,12 +109,12 @@ describe('simulator sign-in', () => {
     expect((await api(sim, fresh, 'configuracao/tecnico')).status).toBe(200);
   });
 
-  it('limits /oauth/token to 30 requests a minute with 429 and retry_after', async () => {
+  it('limits /oauth/token to a burst of 20 (30 a minute) with 429 and retry_after', async () => {
     sim = await startSim();
     const statuses: number[] = [];
     let last: Record<string, unknown> = {};
     let retryHeader: string | null = null;
-    for (let i = 0; i < 31; i += 1) {
+    for (let i = 0; i < 21; i += 1) {
       const { status, body, response } = await postJson(`${sim.url}/oauth/token`, {
         ...passwordGrant(),
         password: 'errada',
@@ -123,8 +123,8 @@ describe('simulator sign-in', () => {
       last = body;
       retryHeader = response.headers.get('retry-after');
     }
-    expect(statuses.slice(0, 30).every((status) => status === 401)).toBe(true);
-    expect(statuses[30]).toBe(429);
+    expect(statuses.slice(0, 20).every((status) => status === 401)).toBe(true);
+    expect(statuses[20]).toBe(429);
     expect(last.retry_after).toBeGreaterThanOrEqual(1);
     expect(retryHeader).toBe(String(last.retry_after));
   });

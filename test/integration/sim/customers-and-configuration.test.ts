@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSimulator } from '../../../main/sim/server';
+import { hasValidCheckDigits } from '../../../preload/brazil/documents';
 import { accessToken, api, startSim, type JsonObject } from './sim-client';
 
 let sim: RunningSimulator;
@@ -19,7 +20,40 @@ async function search(query: string): Promise<JsonObject> {
   return (await api(sim, token, `cliente?${query}`)).body;
 }
 
+async function alphanumericCnpjCustomer(): Promise<JsonObject> {
+  const companies = await search('busca=nome_razaosocial&termo_busca=LTDA&limit=100');
+  const found = (companies.clientes as JsonObject[]).find((customer) =>
+    /[A-Z]/.test(String(customer.cpf_cnpj)),
+  );
+  if (!found) throw new Error('the seed has no company with an alphanumeric CNPJ');
+  return found;
+}
+
 describe('customer search', () => {
+  it('has companies with alphanumeric CNPJs whose check digits are valid', async () => {
+    const companies = await search('busca=nome_razaosocial&termo_busca=LTDA&limit=100');
+    const documents = (companies.clientes as JsonObject[]).map((c) => String(c.cpf_cnpj));
+    const alphanumeric = documents.filter((document) => /[A-Z]/.test(document));
+    expect(alphanumeric.length).toBeGreaterThan(0);
+    expect(documents.length).toBeGreaterThan(alphanumeric.length);
+    for (const document of documents) {
+      expect(document).toMatch(/^[0-9A-Z]{12}\d{2}$/);
+      expect(hasValidCheckDigits(document)).toBe(true);
+    }
+  });
+
+  it('finds an alphanumeric CNPJ with or without punctuation, in either case', async () => {
+    const customer = await alphanumericCnpjCustomer();
+    const document = String(customer.cpf_cnpj);
+    const punctuated = document.replace(/^(.{2})(.{3})(.{3})(.{4})(\d{2})$/, '$1.$2.$3/$4-$5');
+    for (const term of [document, punctuated, punctuated.toLowerCase()]) {
+      const found = await search(`busca=cpf_cnpj&termo_busca=${encodeURIComponent(term)}`);
+      expect((found.clientes as JsonObject[]).map((c) => c.id_cliente)).toEqual([
+        customer.id_cliente,
+      ]);
+    }
+  });
+
   it('finds a customer by code, then by the same CPF/CNPJ, phone and name', async () => {
     const byCode = await search('busca=codigo_cliente&termo_busca=1010');
     expect(byCode.status).toBe('success');
@@ -87,20 +121,79 @@ describe('customer search', () => {
 });
 
 describe('configuration lists', () => {
-  const lists: [string, string][] = [
-    ['tipo_atendimento', 'tipos_atendimento'],
-    ['status_atendimento', 'status_atendimento'],
-    ['motivo_fechamento_atendimento', 'motivos_fechamento'],
-    ['origem_contato', 'origem_contatos'],
-    ['disponibilidade', 'periodos'],
-    ['tipo_ordem_servico', 'tipo_ordem_servicos'],
-    ['tecnico', 'tecnicos'],
+  const lists: [string, string, string[]][] = [
+    ['tipo_atendimento', 'tipos_atendimento', ['descricao', 'id_tipo_atendimento']],
+    [
+      'status_atendimento',
+      'status_atendimento',
+      ['abrir_ordem_servico', 'descricao', 'display', 'id_atendimento_status', 'prefixo'],
+    ],
+    [
+      'motivo_fechamento_atendimento',
+      'motivos_fechamento',
+      ['descricao', 'id_motivo_fechamento_atendimento', 'motivos_fechamento_tipo_atendimento'],
+    ],
+    ['origem_contato', 'origem_contatos', ['descricao', 'id_origem_contato']],
+    [
+      'disponibilidade',
+      'periodos',
+      ['descricao', 'hora_fim', 'hora_inicio', 'id_periodo_dia', 'prefixo'],
+    ],
+    [
+      'tipo_ordem_servico',
+      'tipo_ordem_servicos',
+      ['descricao', 'destino', 'id_tipo_ordem_servico'],
+    ],
+    ['tecnico', 'tecnicos', ['id', 'name']],
   ];
 
-  it.each(lists)('configuracao/%s answers its items under %s', async (path, key) => {
-    const { body } = await api(sim, token, `configuracao/${path}`);
-    expect(body.status).toBe('success');
-    expect((body[key] as unknown[]).length).toBeGreaterThan(0);
+  it.each(lists)(
+    'configuracao/%s answers its items under %s with the keys of the facts table',
+    async (path, key, itemKeys) => {
+      const { body } = await api(sim, token, `configuracao/${path}`);
+      expect(body.status).toBe('success');
+      const items = body[key] as JsonObject[];
+      expect(items.length).toBeGreaterThan(0);
+      for (const item of items) expect(Object.keys(item).sort()).toEqual(itemKeys);
+    },
+  );
+
+  it('keys availability periods by id_periodo_dia with a manha/tarde/noite prefix', async () => {
+    const { body } = await api(sim, token, 'configuracao/disponibilidade');
+    const periods = body.periodos as JsonObject[];
+    expect(periods.map((period) => period.prefixo)).toEqual(['manha', 'tarde', 'noite']);
+    expect(periods.every((period) => typeof period.id_periodo_dia === 'number')).toBe(true);
+  });
+
+  it('links closing reasons to ticket types and filters them by id_tipo_atendimento', async () => {
+    const everyType = await api(sim, token, 'configuracao/motivo_fechamento_atendimento');
+    const reasons = everyType.body.motivos_fechamento as JsonObject[];
+    const linked = reasons.find(
+      (reason) => (reason.motivos_fechamento_tipo_atendimento as JsonObject[]).length > 0,
+    ) as JsonObject;
+    const linkedType = (
+      linked.motivos_fechamento_tipo_atendimento as JsonObject[]
+    )[0] as JsonObject;
+    expect(typeof linkedType.descricao).toBe('string');
+    const forType = await api(
+      sim,
+      token,
+      `configuracao/motivo_fechamento_atendimento?id_tipo_atendimento=${linkedType.id_tipo_atendimento}`,
+    );
+    const filtered = forType.body.motivos_fechamento as JsonObject[];
+    expect(filtered.map((reason) => reason.id_motivo_fechamento_atendimento)).toContain(
+      linked.id_motivo_fechamento_atendimento,
+    );
+    expect(filtered.length).toBeLessThan(reasons.length);
+    expect(
+      filtered.every((reason) => {
+        const types = reason.motivos_fechamento_tipo_atendimento as JsonObject[];
+        return (
+          types.length === 0 ||
+          types.some((type) => type.id_tipo_atendimento === linkedType.id_tipo_atendimento)
+        );
+      }),
+    ).toBe(true);
   });
 
   it('lists technicians as {id, name}', async () => {

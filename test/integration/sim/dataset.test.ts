@@ -32,8 +32,9 @@ function timeless(rows: JsonObject[]): JsonObject[] {
   });
 }
 
+/** Check digits over each character's code minus 48, so the alphanumeric CNPJ's letters count. */
 function digitsValid(document: string): boolean {
-  const digits = document.split('').map(Number);
+  const digits = document.split('').map((char) => char.charCodeAt(0) - 48);
   const check = (length: number, weights: number[]) => {
     const sum = weights.reduce((acc, weight, i) => acc + weight * (digits[i] ?? 0), 0);
     const rest = sum % 11;
@@ -95,7 +96,7 @@ describe('generated data', () => {
     expect(rows.some((row) => (row.ordem_servico_count as number) > 0)).toBe(true);
   });
 
-  it('gives customers CPF and CNPJ numbers with valid check digits', async () => {
+  it('gives customers CPF and CNPJ numbers, some CNPJs alphanumeric, with valid check digits', async () => {
     const { sim, token } = await open({ tickets: 600 });
     const documents: string[] = [];
     for (let code = 1000; code < 1200; code += 1) {
@@ -104,6 +105,9 @@ describe('generated data', () => {
     }
     expect(documents.some((doc) => doc.length === 11)).toBe(true);
     expect(documents.some((doc) => doc.length === 14)).toBe(true);
+    expect(documents.some((doc) => /^[0-9A-Z]{12}\d{2}$/.test(doc) && /[A-Z]/.test(doc))).toBe(
+      true,
+    );
     expect(documents.filter((doc) => !digitsValid(doc))).toEqual([]);
   });
 });

@@ -91,6 +91,21 @@ describe('create, message and close', () => {
     expect(body.errors).toContain('O campo descricao é obrigatório.');
   });
 
+  it('refuses a telefone with punctuation with a 200 status:error validation body', async () => {
+    const { status, body } = await api(sim, token, 'atendimento', {
+      method: 'POST',
+      body: {
+        id_cliente_servico: serviceId,
+        descricao: 'Sem sinal',
+        nome: 'Ana',
+        telefone: '(37) 99123-4567',
+      },
+    });
+    expect(status).toBe(200);
+    expect(body.status).toBe('error');
+    expect(body.errors).toContain('O campo telefone é inválido.');
+  });
+
   it('adds a message whose data_cadastro is a PHP date object', async () => {
     const ticket = await create();
     const { body } = await api(
@@ -154,7 +169,11 @@ describe('create, message and close', () => {
       method: 'PUT',
       body: {
         fechar_atendimento: true,
-        parametros_fechamento: { id_motivo_fechamento: 108, descricao_fechamento: 'Resolvido' },
+        parametros_fechamento: {
+          id_motivo_fechamento_atendimento: 108,
+          descricao_fechamento: 'Resolvido',
+          status_fechamento: 'concluido',
+        },
       },
     });
     expect(closed.body.status).toBe('success');
@@ -193,7 +212,7 @@ describe('create, message and close', () => {
           authorization: `Bearer ${token}`,
           'content-type': 'application/x-www-form-urlencoded',
         },
-        body: 'fechar_atendimento=true&parametros_fechamento[id_motivo_fechamento]=103&parametros_fechamento[descricao_fechamento]=Visita%20feita',
+        body: 'fechar_atendimento=true&parametros_fechamento[id_motivo_fechamento_atendimento]=103&parametros_fechamento[descricao_fechamento]=Visita%20feita',
       },
     );
     const body = (await response.json()) as JsonObject;
@@ -201,6 +220,46 @@ describe('create, message and close', () => {
     expect(body.atendimento).toMatchObject({
       id_motivo_fechamento_atendimento: 103,
       descricao_fechamento: 'Visita feita',
+    });
+  });
+
+  it('ignores the service-order key id_motivo_fechamento and closes with the default reason', async () => {
+    const ticket = await create();
+    const { body } = await api(sim, token, `atendimento/${ticket.id_atendimento}`, {
+      method: 'PUT',
+      body: { fechar_atendimento: true, parametros_fechamento: { id_motivo_fechamento: 108 } },
+    });
+    expect(body.status).toBe('success');
+    expect((body.atendimento as JsonObject).id_motivo_fechamento_atendimento).toBe(5);
+  });
+
+  it('refuses a status_fechamento other than concluido or sem_conclusao', async () => {
+    const ticket = await create();
+    const { status, body } = await api(sim, token, `atendimento/${ticket.id_atendimento}`, {
+      method: 'PUT',
+      body: {
+        fechar_atendimento: true,
+        parametros_fechamento: {
+          id_motivo_fechamento_atendimento: 101,
+          status_fechamento: 'resolvido',
+        },
+      },
+    });
+    expect(status).toBe(200);
+    expect(body.status).toBe('error');
+    const sent = await api(sim, token, `atendimento/${ticket.id_atendimento}`, {
+      method: 'PUT',
+      body: {
+        fechar_atendimento: true,
+        parametros_fechamento: {
+          id_motivo_fechamento_atendimento: 101,
+          status_fechamento: 'sem_conclusao',
+        },
+      },
+    });
+    expect(sent.body.atendimento).toMatchObject({
+      id_motivo_fechamento_atendimento: 101,
+      status_fechamento: 'sem_conclusao',
     });
   });
 

@@ -95,10 +95,40 @@ describe('configuration lists', () => {
     expect(items[0]).toMatchObject({ id: 5, label: 'João Técnico' });
   });
 
-  it('name the item without an id', () => {
+  it('read availability periods keyed id_periodo_dia, keeping their prefix and hours', () => {
+    const items = readList(
+      {
+        periodos: [
+          {
+            id_periodo_dia: 4,
+            descricao: 'Manhã',
+            prefixo: 'manha',
+            hora_inicio: '06:00:00',
+            hora_fim: '11:59:59',
+          },
+        ],
+      },
+      'periodos',
+      configItem(configListSources.availabilityPeriods),
+      'GET /c',
+    );
+    expect(items[0]).toMatchObject({ id: 4, label: 'Manhã', raw: { prefixo: 'manha' } });
+  });
+
+  it('read periods keyed the way the API document has them (id_disponibilidade) too', () => {
+    const items = readList(
+      { periodos: [{ id_disponibilidade: 1, descricao: 'Manhã' }] },
+      'periodos',
+      configItem(configListSources.availabilityPeriods),
+      'GET /c',
+    );
+    expect(items[0]).toMatchObject({ id: 1, label: 'Manhã' });
+  });
+
+  it('name the missing id of a period that has neither key, instead of reading an empty list', () => {
     try {
       readList(
-        { periodos: [{ descricao: 'Manhã' }] },
+        { periodos: [{ prefixo: 'manha', descricao: 'Manhã' }] },
         'periodos',
         configItem(configListSources.availabilityPeriods),
         'GET /c',

@@ -104,7 +104,7 @@ describe('what the client sends HubSoft', () => {
     expect(closing).toEqual({
       fechar_atendimento: true,
       parametros_fechamento: {
-        id_motivo_fechamento: 108,
+        id_motivo_fechamento_atendimento: 108,
         descricao_fechamento: 'Resolvido',
         status_fechamento: 'concluido',
       },

@@ -55,6 +55,24 @@ describe('ticket search', () => {
     expect(ids('862.149')).toEqual([1]);
   });
 
+  it("finds a ticket by its customer's alphanumeric CNPJ, typed with punctuation or not", () => {
+    store.upsertCustomers([customer(503, { name: 'Pedro Lima', document: '12ABC34501DE35' })]);
+    expect(ids('12ABC34501DE35')).toEqual([3]);
+    expect(ids('12.abc.345/01de-35')).toEqual([3]);
+    expect(ids('12.ABC.345')).toEqual([3]);
+  });
+
+  it('finds a cached customer by an alphanumeric CNPJ with or without punctuation', () => {
+    store.upsertCustomers([
+      customer(504, { name: 'Mercado Lima LTDA', document: '12ABC34501DE35' }),
+    ]);
+    for (const term of ['12ABC34501DE35', '12.abc.345/01DE-35', '12.ABC']) {
+      expect(
+        store.searchCustomers({ by: 'document', term, limit: 5 }).map((found) => found.document),
+      ).toEqual(['12ABC34501DE35']);
+    }
+  });
+
   it('lists the newest match first and stops at the limit', () => {
     // Ticket 2's match is its message of May, newer than the opening of ticket 3.
     expect(ids('conex')).toEqual([2, 3]);

@@ -55,7 +55,11 @@ describe('/atendimento/todos', () => {
   });
 
   it('answers model rows with nested objects but without the opening description', async () => {
-    const { body } = await api(sim, token, 'atendimento/todos?itens_por_pagina=200');
+    const { body } = await api(
+      sim,
+      token,
+      'atendimento/todos?itens_por_pagina=200&relacoes=cliente_servico,usuarios_responsaveis',
+    );
     for (const row of rowsOf(body)) {
       expect(row).not.toHaveProperty('descricao_abertura');
       expect(row.status).toMatchObject({ prefixo: expect.any(String) });
@@ -65,6 +69,43 @@ describe('/atendimento/todos', () => {
       expect(row).not.toHaveProperty('atendimento_mensagem');
       expect(row.protocolo).toMatch(/^(\d{15}|\d{20})$/);
       expect(row.data_cadastro).toBe(localNaive(row.data_cadastro_timestamp as number));
+    }
+  });
+
+  it('answers without any relation when relacoes is not given', async () => {
+    const { body } = await api(sim, token, 'atendimento/todos?itens_por_pagina=100');
+    const rows = rowsOf(body);
+    expect(rows).toHaveLength(100);
+    for (const row of rows) {
+      expect(row).not.toHaveProperty('cliente_servico');
+      expect(row).not.toHaveProperty('usuarios_responsaveis');
+      expect(row).not.toHaveProperty('atendimento_mensagem');
+      expect(row.status).toMatchObject({ prefixo: expect.any(String) });
+    }
+  });
+
+  it('includes each relation only when relacoes names it, ignoring names it does not know', async () => {
+    const { body } = await api(
+      sim,
+      token,
+      'atendimento/todos?itens_por_pagina=50&relacoes=usuario_abertura, usuarios_responsaveis,tipo_atendimento',
+    );
+    const rows = rowsOf(body);
+    expect(rows).toHaveLength(50);
+    for (const row of rows) {
+      expect(Array.isArray(row.usuarios_responsaveis)).toBe(true);
+      expect(row).not.toHaveProperty('cliente_servico');
+      expect(row).not.toHaveProperty('atendimento_mensagem');
+      expect(row).not.toHaveProperty('usuario_abertura');
+    }
+    const paginado = await api(
+      sim,
+      token,
+      'atendimento/paginado/20?page=1&data_inicio=2026-01-01&data_fim=2026-12-31&relacoes=cliente_servico',
+    );
+    for (const row of (paginado.body.atendimentos as JsonObject).data as JsonObject[]) {
+      expect(row.cliente_servico).toMatchObject({ id_cliente_servico: row.id_cliente_servico });
+      expect(row).not.toHaveProperty('usuarios_responsaveis');
     }
   });
 
@@ -80,7 +121,11 @@ describe('/atendimento/todos', () => {
   });
 
   it('has both protocol lengths, drafts, trailing spaces and null primary responsibles', async () => {
-    const { body } = await api(sim, token, 'atendimento/todos?itens_por_pagina=500');
+    const { body } = await api(
+      sim,
+      token,
+      'atendimento/todos?itens_por_pagina=500&relacoes=cliente_servico,usuarios_responsaveis',
+    );
     const rows = rowsOf(body);
     const protocolLengths = new Set(rows.map((row) => String(row.protocolo).length));
     expect(protocolLengths).toEqual(new Set([15, 20]));
@@ -157,7 +202,7 @@ describe('/atendimento/todos', () => {
     const { body } = await api(
       sim,
       token,
-      'atendimento/todos?itens_por_pagina=500&id_servico=2735',
+      'atendimento/todos?itens_por_pagina=500&id_servico=2735&relacoes=cliente_servico',
     );
     const rows = rowsOf(body);
     expect(rows.length).toBeGreaterThan(0);

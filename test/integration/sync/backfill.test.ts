@@ -82,6 +82,14 @@ describe('backfill', () => {
         type: { id: record.typeId },
         serviceId: record.serviceId,
       });
+      // Asked for with relacoes (fact 32): the customer, every responsible user and the messages.
+      expect(cached?.customer?.name.trim()).toBeTruthy();
+      expect([...(cached?.responsibleUserIds ?? [])].sort()).toEqual(
+        [...record.responsibleUserIds].sort(),
+      );
+      expect(cached?.messages.map((message) => message.text).sort()).toEqual(
+        record.messages.map((message) => message.text).sort(),
+      );
     }
 
     // Every page went to the store in one write, and the pages add up to the server's count.

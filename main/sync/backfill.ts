@@ -16,6 +16,7 @@ import {
   type BackfillState,
 } from './backfill-checkpoint';
 import type { ConnectivitySignal } from './connectivity-signal';
+import { syncListRelations } from './list-relations';
 import { PagePlan, type PlannedPage } from './page-plan';
 import { isNetworkFailure, reportingOutcome } from './remote-call';
 
@@ -68,6 +69,7 @@ export async function runBackfill(
           from: job.from,
           to: job.to,
           dateField: 'created',
+          relations: [...syncListRelations],
           signal,
         }),
       );

@@ -9,6 +9,7 @@ import type { HubsoftClient } from '../hubsoft/client';
 import type { Store } from '../store/client';
 import type { ConnectivitySignal } from './connectivity-signal';
 import { hubsoftDay } from './hubsoft-days';
+import { syncListRelations } from './list-relations';
 import { callWhenOnline } from './remote-call';
 import { storeTicketDetail } from './ticket-detail';
 
@@ -28,7 +29,8 @@ export interface IncrementalContext {
 
 /** Clocks drift and a run can start while a ticket is being saved on the server. */
 const overlapMs = 10 * 60_000;
-const listPageSize = 500;
+/** Fact 49: with relations integrators page by 100; 500 can time out. */
+const listPageSize = 100;
 
 export async function runIncremental(context: IncrementalContext, since: Date): Promise<void> {
   const fromDay = hubsoftDay(new Date(since.getTime() - overlapMs));
@@ -48,7 +50,15 @@ async function listDays(
   const { store, client, connectivity, signal } = context;
   for (let page = 0; ; page += 1) {
     const answer = await callWhenOnline(connectivity, signal, (callSignal) =>
-      client.listTickets({ page, perPage: listPageSize, from, to, dateField, signal: callSignal }),
+      client.listTickets({
+        page,
+        perPage: listPageSize,
+        from,
+        to,
+        dateField,
+        relations: [...syncListRelations],
+        signal: callSignal,
+      }),
     );
     if (answer.tickets.length > 0)
       context.onChanged(await store.upsertRemoteTickets(answer.tickets));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSimulator } from '../../../main/sim/server';
-import { accessToken, api, rowsOf, startSim, type JsonObject } from './sim-client';
+import { accessToken, api, postJson, rowsOf, startSim, type JsonObject } from './sim-client';
 
 const NOW = Date.UTC(2026, 5, 15, 15, 0, 0);
 let sim: RunningSimulator;
@@ -262,6 +262,52 @@ describe('/atendimento/paginado/:n', () => {
     expect(status).toBe(200);
     expect(body.status).toBe('error');
     expect(body.errors).toContain('O campo data inicio é obrigatório.');
+  });
+});
+
+describe('a deleted ticket', () => {
+  it('leaves both lists, and its detail answers 200 status error "não encontrado"', async () => {
+    const own = await startSim({ tickets: 120, now: NOW });
+    try {
+      own.setFaults({ rateLimit: null });
+      const ownToken = await accessToken(own);
+      const before = rowsOf(
+        (await api(own, ownToken, 'atendimento/todos?itens_por_pagina=500')).body,
+      );
+      const victim = before[7];
+      if (!victim) throw new Error('no ticket to delete');
+      const protocol = String(victim.protocolo);
+
+      const deleted = await postJson(`${own.url}/__sim/delete`, { protocol });
+      expect(deleted.status).toBe(200);
+
+      const todos = await api(own, ownToken, 'atendimento/todos?itens_por_pagina=500');
+      expect(rowsOf(todos.body).map((row) => row.id_atendimento)).toEqual(
+        before.filter((row) => row !== victim).map((row) => row.id_atendimento),
+      );
+      expect((todos.body.paginacao as JsonObject).total_registros).toBe(119);
+      const paginado = await api(
+        own,
+        ownToken,
+        'atendimento/paginado/500?page=1&data_inicio=2020-01-01&data_fim=2030-12-31',
+      );
+      const paged = (paginado.body.atendimentos as JsonObject).data as JsonObject[];
+      expect(paged.some((row) => row.protocolo === protocol)).toBe(false);
+
+      const detail = await api(
+        own,
+        ownToken,
+        `cliente/atendimento?busca=protocolo&termo_busca=${protocol}&apenas_pendente=nao`,
+      );
+      expect(detail.status).toBe(200);
+      expect(detail.body).toMatchObject({ status: 'error', msg: 'Atendimento não encontrado' });
+      expect(own.state({ protocol })).toEqual([]);
+
+      const again = await postJson(`${own.url}/__sim/delete`, { protocol });
+      expect(again.status).toBe(404);
+    } finally {
+      await own.close();
+    }
   });
 });
 

@@ -84,6 +84,17 @@ export interface SyncStatus {
    * damaged file, so the agent can be told. Null on a healthy open.
    */
   cacheRecovered: { drafts: number; actions: number; attachments: number } | null;
+  /**
+   * What the last run could not refresh (a page or a ticket that failed and will be retried);
+   * zeros when everything was refreshed.
+   */
+  notRefreshed: { tickets: number; pages: number };
+  /**
+   * How much of the cache search covers fully: every cached ticket's messages are indexed from
+   * the first sync, its opening text once its detail was fetched in the background. Null before
+   * it was first counted.
+   */
+  searchIndex: { total: number; withOpeningText: number } | null;
 }
 
 export interface OutboxCounts {

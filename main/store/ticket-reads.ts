@@ -59,9 +59,12 @@ export class TicketReads {
         `SELECT ${summaryColumns} FROM tickets t WHERE t.seq IN (SELECT value FROM json_each(?))`,
       ),
       keyOfId: db.prepare('SELECT key FROM tickets WHERE id = ?').pluck(),
+      anyGone: db
+        .prepare('SELECT EXISTS (SELECT 1 FROM tickets WHERE gone_at IS NOT NULL)')
+        .pluck(),
       refreshOrder: db.prepare<{ key: string; id: number }>(
         `SELECT key, id FROM tickets t
-         WHERE is_closed = 0 AND id IS NOT NULL
+         WHERE is_closed = 0 AND id IS NOT NULL AND gone_at IS NULL
          ORDER BY last_viewed_at IS NULL, last_viewed_at DESC,
            NOT EXISTS (SELECT 1 FROM ticket_responsibles r
                        WHERE r.ticket_seq = t.seq AND r.user_id = ?),
@@ -148,6 +151,11 @@ export class TicketReads {
     if (query.openedTo) {
       filters.push('t.opened_at <= ?');
       params.push(query.openedTo);
+    }
+    if (this.statements.anyGone.get() === 1) {
+      // Gone from the server, kept only for pending actions. Only when there are such tickets,
+      // and as a lookup in the small partial index, so the list stays index-only otherwise.
+      filters.push('t.seq NOT IN (SELECT seq FROM tickets WHERE gone_at IS NOT NULL)');
     }
     if (matching !== null) {
       filters.push('t.seq IN (SELECT value FROM json_each(?))');

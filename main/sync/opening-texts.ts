@@ -9,7 +9,7 @@
  */
 import { sleep } from '../hubsoft/backoff';
 import type { HubsoftClient } from '../hubsoft/client';
-import { isHubsoftError } from '../hubsoft/errors';
+import type { RemoteTicket } from '../hubsoft/model';
 import type { Store } from '../store/client';
 import type { ConnectivitySignal } from './connectivity-signal';
 import { isNetworkFailure, reportingOutcome } from './remote-call';
@@ -44,10 +44,12 @@ const endpoint = 'GET /cliente/atendimento';
  * aborts. A ticket that fails is left for the next pass; one the server no longer has is gone.
  */
 export async function fillOpeningTexts(context: OpeningTextContext): Promise<void> {
-  const { store, client, connectivity, signal, log } = context;
+  const { store, connectivity, signal } = context;
   const spacingMs = Math.ceil(1000 / context.perSecond);
   const failedThisPass = new Set<string>();
-  let lastStartedAt = Number.NEGATIVE_INFINITY;
+  // Spaced from the end of the previous call, so the server sees two calls at least this far apart
+  // whatever the network's jitter: the budget holds where it counts.
+  let lastEndedAt = Number.NEGATIVE_INFINITY;
 
   for (;;) {
     const batch = (
@@ -60,31 +62,42 @@ export async function fillOpeningTexts(context: OpeningTextContext): Promise<voi
     for (const candidate of batch.slice(0, batchSize)) {
       await connectivity.whenOnline(signal);
       await context.agentIdle();
-      const wait = lastStartedAt + spacingMs - performance.now();
+      const wait = lastEndedAt + spacingMs - performance.now();
       if (wait > 0) await sleep(wait, signal);
       // The agent may have started a request while this one waited for its turn.
       await context.agentIdle();
-      lastStartedAt = performance.now();
-      try {
-        const remote = await loggedFetch(
-          log,
-          { event: 'detail', endpoint, purpose: 'opening_text' },
-          () =>
-            reportingOutcome(connectivity, () => client.getTicket(candidate.protocol, { signal })),
-        );
-        await storeTicketDetail(store, remote);
-      } catch (error) {
-        if (isTicketGone(error)) {
-          await store.markTicketGone(candidate.key);
-        } else if (endsTheRun(error) || !isHubsoftError(error)) {
-          throw error;
-        } else {
-          // Offline: connectivity now waits for the server, and the ticket comes round again.
-          if (!isNetworkFailure(error)) failedThisPass.add(candidate.key);
-          continue;
-        }
+      const outcome = await fetchDetail(context, candidate.protocol);
+      lastEndedAt = performance.now();
+      if (outcome.kind === 'fetched') {
+        await storeTicketDetail(store, outcome.remote);
+      } else if (outcome.kind === 'gone') {
+        await store.markTicketGone(candidate.key);
+      } else {
+        // Offline, connectivity now waits for the server and the ticket comes round again.
+        if (!isNetworkFailure(outcome.error)) failedThisPass.add(candidate.key);
+        continue;
       }
       context.onChanged([candidate.key]);
     }
+  }
+}
+
+type DetailOutcome =
+  { kind: 'fetched'; remote: RemoteTicket } | { kind: 'gone' } | { kind: 'failed'; error: unknown };
+
+/** One detail call; failures that end the filler (signed out, cancelled) are thrown. */
+async function fetchDetail(context: OpeningTextContext, protocol: string): Promise<DetailOutcome> {
+  const { client, connectivity, signal, log } = context;
+  try {
+    const remote = await loggedFetch(
+      log,
+      { event: 'detail', endpoint, purpose: 'opening_text' },
+      () => reportingOutcome(connectivity, () => client.getTicket(protocol, { signal })),
+    );
+    return { kind: 'fetched', remote };
+  } catch (error) {
+    if (isTicketGone(error)) return { kind: 'gone' };
+    if (endsTheRun(error)) throw error;
+    return { kind: 'failed', error };
   }
 }

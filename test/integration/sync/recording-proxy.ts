@@ -19,6 +19,8 @@ export interface RecordingProxy {
   seen: SeenRequest[];
   /** Requests matching this answer 503 with a gateway page; null passes everything. */
   failWhen: ((request: SeenRequest) => boolean) | null;
+  /** While true every connection is cut before an answer, as when the server is unreachable. */
+  unreachable: boolean;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
     url: '',
     seen: [],
     failWhen: null,
+    unreachable: false,
     close: () => Promise.resolve(),
   };
   const server = createServer((req, res) => {
@@ -40,6 +43,10 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
       path: url.pathname,
       query: url.searchParams,
     };
+    if (proxy.unreachable) {
+      req.socket.destroy();
+      return;
+    }
     if (url.pathname.startsWith('/api/')) proxy.seen.push(seen);
     if (proxy.failWhen?.(seen)) {
       req.resume();

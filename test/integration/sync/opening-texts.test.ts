@@ -147,4 +147,50 @@ describe('the opening-text filler', () => {
     expect(new Set(detailCalls(proxy).map((call) => call.protocol)).size).toBe(30);
     await engine.stop();
   });
+
+  it('lets the agent’s own requests go first: it starts no call while one of theirs is out', async () => {
+    const sim = await r.sim({ tickets: 80, latencyMs: 80 });
+    const proxy = await startRecordingProxy(sim.url);
+    proxies.push(proxy);
+    const store = await r.store(join(r.dir(), 'profile.sqlite'));
+    await store.setSetting('sync.windowDays', 3650);
+    const engine = createSyncEngine({
+      store,
+      client: clientFor(proxy.url),
+      events: new EventHub(),
+      connectivity: createConnectivity(),
+      profile: { id: 'p1' },
+      refreshLimit: 0,
+      openingTextsPerSecond: 20,
+      intervalMs: 3_600_000,
+    });
+    engine.start();
+    await eventually(() => detailCalls(proxy).length >= 6, 'the first opening texts', 30_000);
+    // Tickets the filler already did: any later call for them is the agent's.
+    const opened = detailCalls(proxy)
+      .slice(0, 5)
+      .map((call) => call.protocol);
+    const keys = await Promise.all(
+      opened.map(async (protocol) => {
+        const record = sim.state({ protocol })[0];
+        if (!record) throw new Error(`no ticket ${protocol}`);
+        return `t:${record.id}`;
+      }),
+    );
+    for (const key of keys) await engine.refreshTicket(key);
+    await engine.stop();
+
+    const calls = detailCalls(proxy);
+    const agentCalls = calls.filter(
+      (call, index) => opened.includes(call.protocol) && index >= opened.length,
+    );
+    expect(agentCalls).toHaveLength(5);
+    for (const agentCall of agentCalls) {
+      const finishedAt = agentCall.finishedAt ?? Number.POSITIVE_INFINITY;
+      const startedMeanwhile = calls.filter(
+        (call) => call !== agentCall && call.at > agentCall.at && call.at < finishedAt,
+      );
+      expect(startedMeanwhile).toEqual([]);
+    }
+  });
 });

@@ -12,6 +12,8 @@ export interface SeenRequest {
   method: string;
   path: string;
   query: URLSearchParams;
+  /** performance.now() when its answer was sent in full; null until then. */
+  finishedAt: number | null;
 }
 
 export interface RecordingProxy {
@@ -42,7 +44,9 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
       method: req.method ?? 'GET',
       path: url.pathname,
       query: url.searchParams,
+      finishedAt: null,
     };
+    res.on('finish', () => (seen.finishedAt = performance.now()));
     if (proxy.unreachable) {
       req.socket.destroy();
       return;
@@ -81,8 +85,14 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
 }
 
 /** Detail calls (`cliente/atendimento` by protocol) among what the proxy saw, in order. */
-export function detailCalls(proxy: RecordingProxy): { at: number; protocol: string }[] {
+export function detailCalls(
+  proxy: RecordingProxy,
+): { at: number; finishedAt: number | null; protocol: string }[] {
   return proxy.seen
     .filter((request) => request.path.endsWith('/cliente/atendimento'))
-    .map((request) => ({ at: request.at, protocol: request.query.get('termo_busca') ?? '' }));
+    .map((request) => ({
+      at: request.at,
+      finishedAt: request.finishedAt,
+      protocol: request.query.get('termo_busca') ?? '',
+    }));
 }

@@ -45,6 +45,8 @@ function startOfServerDay(daysAgo: number): number {
   return Date.parse(`${day}T03:00:00Z`);
 }
 
+// 3,000 tickets with their customers, responsible users and messages: slower than the default
+// test timeout on a busy machine.
 describe('backfill', () => {
   it('fills the cache with exactly the server’s tickets, a page per write, reporting progress', async () => {
     const sim = await r.sim({ tickets: 3_000 });
@@ -107,7 +109,7 @@ describe('backfill', () => {
     expect(progress.at(-1)?.progress).toEqual({ done: 3_000, total: 3_000 });
     expect(await opened.getCheckpoint('backfill')).toMatchObject({ job: null });
     await engine.stop();
-  });
+  }, 60_000);
 
   it('caches only the window in settings, and a wider window later fetches only the older days', async () => {
     const sim = await r.sim({ tickets: 3_000 });
@@ -137,5 +139,5 @@ describe('backfill', () => {
     expect(firstRun).toBe(recent.length);
     expect(pages.reduce((sum, size) => sum + size, 0)).toBe(3_000 - recent.length);
     await engine.stop();
-  });
+  }, 60_000);
 });

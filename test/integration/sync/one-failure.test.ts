@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../../main/store/client';
 import { createConnectivity } from '../../../main/sync/connectivity';
 import { createSyncEngine, type SyncEngine } from '../../../main/sync/engine';
+import { DAY_MS, hubsoftDay } from '../../../main/sync/hubsoft-days';
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy';
 import { clientFor, EventHub, resources } from './sync-fixture';
 
@@ -178,6 +179,45 @@ describe('a transient failure', () => {
     expect(third.notRefreshed).toEqual({ tickets: 0, pages: 0 });
     const after = (await store.getCheckpoint('incremental')) as { lastStartedAt: string };
     expect(Date.parse(after.lastStartedAt)).toBeGreaterThan(Date.parse(before.lastStartedAt));
+    await engine.stop();
+  });
+
+  it('on a backfill page lets the first sync finish with what it got, and the next run completes it', async () => {
+    const sim = await r.sim({ tickets: 600 });
+    const proxy = await startRecordingProxy(sim.url);
+    proxies.push(proxy);
+    const store = await r.store(join(r.dir(), 'profile.sqlite'));
+    await store.setSetting('sync.windowDays', 3650);
+    const engine = createSyncEngine({
+      store,
+      client: clientFor(proxy.url, { retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 } }),
+      events: new EventHub(),
+      connectivity: createConnectivity(),
+      profile: { id: 'p1' },
+      refreshLimit: 0,
+    });
+    // The backfill asks for the whole window; incremental runs only for the last days.
+    const windowStart = hubsoftDay(new Date(Date.now() - 3650 * DAY_MS));
+    proxy.failWhen = (seen) =>
+      seen.path.endsWith('/atendimento/todos') &&
+      seen.query.get('data_inicio') === windowStart &&
+      seen.query.get('pagina') !== '0';
+
+    const first = await engine.runNow();
+    expect(first.lastError).toBeNull();
+    expect(first.lastSyncAt).not.toBeNull();
+    expect(first.notRefreshed).toEqual({ tickets: 0, pages: 1 });
+    expect(first.cachedTickets).toBeGreaterThan(0);
+    expect(first.cachedTickets).toBeLessThan(600);
+
+    proxy.failWhen = null;
+    const second = await engine.runNow();
+    expect(second).toMatchObject({
+      lastError: null,
+      cachedTickets: 600,
+      notRefreshed: { tickets: 0, pages: 0 },
+    });
+    expect(await store.getCheckpoint('backfill')).toMatchObject({ job: null });
     await engine.stop();
   });
 });

@@ -171,6 +171,11 @@ export class StoreCore {
       .immediate();
   }
 
+  /** Gone tickets no pending action needs any more leave the cache; answers how many. */
+  sweepGoneTickets(): number {
+    return this.db.transaction(() => this.syncState.sweepGone()).immediate();
+  }
+
   /** Tickets still without their opening text: the agent's own, then open, then newest. */
   openingTextCandidates(options: {
     limit: number;

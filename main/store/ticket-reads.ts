@@ -152,24 +152,23 @@ export class TicketReads {
       filters.push('t.opened_at <= ?');
       params.push(query.openedTo);
     }
-    if (this.statements.anyGone.get() === 1) {
-      // Gone from the server, kept only for pending actions. Only when there are such tickets,
-      // and as a lookup in the small partial index, so the list stays index-only otherwise.
-      filters.push('t.seq NOT IN (SELECT seq FROM tickets WHERE gone_at IS NOT NULL)');
-    }
     if (matching !== null) {
       filters.push('t.seq IN (SELECT value FROM json_each(?))');
       params.push(JSON.stringify(matching));
     }
     const cursor = query.cursor ? decodeCursor(query.cursor, sort) : null;
     const where = filters.length ? `WHERE ${filters.join(' AND ')}` : '';
+    // Tickets gone from the server stay only for pending actions, so they are few or none: the
+    // count subtracts those matching, found through their small partial index, and only the
+    // page's own rows are checked, so the list stays index-only.
+    const anyGone = this.statements.anyGone.get() === 1;
     const total =
       cursor?.total ??
       (this.statement(`SELECT count(*) FROM ${from} ${where}`)
         .pluck()
-        .get(...params) as number);
+        .get(...params) as number) - (anyGone ? this.goneMatching(query, filters, params) : 0);
 
-    const pageFilters = [...filters];
+    const pageFilters = anyGone ? [...filters, 't.gone_at IS NULL'] : [...filters];
     const pageParams = [...params];
     if (cursor) {
       pageFilters.push(`(t.${spec.column}, t.seq) ${spec.descending ? '<' : '>'} (?, ?)`);
@@ -189,6 +188,17 @@ export class TicketReads {
         ? encodeCursor({ sort, value: sortValue(last, spec), seq: last.seq, total })
         : null;
     return { items: page.map(toSummary), total, nextCursor };
+  }
+
+  private goneMatching(query: TicketListQuery, filters: string[], params: unknown[]): number {
+    const from =
+      query.responsibleUserId === undefined
+        ? 'tickets t INDEXED BY tickets_gone'
+        : 'tickets t INDEXED BY tickets_gone JOIN ticket_responsibles r ON r.ticket_seq = t.seq';
+    const where = ['t.gone_at IS NOT NULL', ...filters].join(' AND ');
+    return this.statement(`SELECT count(*) FROM ${from} WHERE ${where}`)
+      .pluck()
+      .get(...params) as number;
   }
 
   private statement(sql: string): Database.Statement {

@@ -49,9 +49,21 @@ export class TicketSyncState {
          WHERE ${missingDetail} AND t.gone_at IS NULL
          ORDER BY t.opened_at DESC LIMIT ?`,
       ),
-      coverage: db.prepare<{ total: number; with_detail: number }>(
-        `SELECT count(*) AS total, count(detail_fetched_at) AS with_detail FROM tickets
-         WHERE id IS NOT NULL AND gone_at IS NULL`,
+      // Read from indexes alone: every server ticket (by its unique id), those still without
+      // their detail (their partial index), and the few gone ones, which do not count.
+      coverage: db.prepare<{ all: number; missing: number; gone: number; gone_missing: number }>(
+        `SELECT (SELECT count(*) FROM tickets WHERE id IS NOT NULL) AS "all",
+           (SELECT count(*) FROM tickets INDEXED BY tickets_missing_detail
+            WHERE detail_fetched_at IS NULL AND id IS NOT NULL) AS missing,
+           (SELECT count(*) FROM tickets INDEXED BY tickets_gone
+            WHERE gone_at IS NOT NULL AND id IS NOT NULL) AS gone,
+           (SELECT count(*) FROM tickets INDEXED BY tickets_gone
+            WHERE gone_at IS NOT NULL AND id IS NOT NULL AND detail_fetched_at IS NULL)
+             AS gone_missing`,
+      ),
+      sweepGone: db.prepare(
+        `DELETE FROM tickets WHERE gone_at IS NOT NULL AND key NOT IN (
+           SELECT ticket_key FROM outbox WHERE state NOT IN ('sent', 'discarded'))`,
       ),
     };
   }
@@ -92,6 +104,13 @@ export class TicketSyncState {
 
   openingTextCoverage(): OpeningTextCoverage {
     const row = this.statements.coverage.get();
-    return { total: row?.total ?? 0, withOpeningText: row?.with_detail ?? 0 };
+    if (!row) return { total: 0, withOpeningText: 0 };
+    const total = row.all - row.gone;
+    return { total, withOpeningText: total - (row.missing - row.gone_missing) };
+  }
+
+  /** Gone tickets kept for actions that have since been sent or discarded leave the cache. */
+  sweepGone(): number {
+    return this.statements.sweepGone.run().changes;
   }
 }

@@ -116,6 +116,7 @@ async function refreshOpenTickets(
   context: IncrementalContext,
 ): Promise<{ unrefreshedTickets: number; goneTickets: number }> {
   const { store, client, connectivity, signal, log } = context;
+  await store.sweepGoneTickets();
   const candidates = await store.ticketsToRefresh({
     limit: context.refreshLimit,
     ...(context.userId === null ? {} : { responsibleUserId: context.userId }),

@@ -101,9 +101,14 @@ describe('a ticket deleted on the server', () => {
     expect(await store.getTicket(deleted.key)).toBeNull();
     const kept = await store.getTicket(withPendingReply.key);
     expect(kept?.pending.map((action) => action.kind)).toEqual(['reply']);
+    expect((await store.listTickets({ status: 'all' })).total).toBe(298);
+    expect(second.searchIndex?.total).toBe(298);
 
+    // Once the agent discards that action, the next run lets the ticket go too.
+    await store.discardAction(kept?.pending[0]?.id ?? -1);
     clock.advance(60_000);
     const third = await engine.runNow();
+    expect(await store.getTicket(withPendingReply.key)).toBeNull();
     expect(third.lastError).toBeNull();
     expect(Date.parse(third.lastSyncAt ?? '')).toBeGreaterThan(Date.parse(second.lastSyncAt ?? ''));
     await engine.stop();

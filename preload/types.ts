@@ -108,6 +108,17 @@ export interface SyncStatus {
   cacheRecovered: { drafts: number; actions: number; attachments: number } | null;
   /** Lists the last configuration refresh could not read; their cached copy (if any) stays. */
   failedConfigLists: ConfigListFailure[];
+  /**
+   * What the last run could not refresh (a page or a ticket that failed and will be retried);
+   * zeros when everything was refreshed.
+   */
+  notRefreshed: { tickets: number; pages: number };
+  /**
+   * How much of the cache search covers fully: every cached ticket's messages are indexed from
+   * the first sync, its opening text once its detail was fetched in the background. Null before
+   * it was first counted.
+   */
+  searchIndex: { total: number; withOpeningText: number } | null;
 }
 
 export interface OutboxCounts {

@@ -11,6 +11,7 @@ import type { OpenWorkspace, SessionWorkspace, WorkspaceProfile } from '../sessi
 import { openStore } from '../store/client';
 import { createConnectivity } from '../sync/connectivity';
 import { createSyncEngine } from '../sync/engine';
+import type { SyncLog } from '../sync/sync-log';
 import type { EventHub } from './events';
 import type { CurrentWorkspace, Workspace } from './workspace';
 
@@ -20,6 +21,8 @@ export interface WorkspaceFactoryOptions {
   storeWorkerUrl?: URL | string;
   /** The OS's own online/offline hint (Electron's `net`); the browser host has none. */
   osOnline?: { current(): boolean; onChange(listener: (online: boolean) => void): () => void };
+  /** The scrubbed logger, for sync's records of runs, pages and detail fetches. */
+  log?: SyncLog;
 }
 
 export interface Workspaces {
@@ -61,6 +64,7 @@ export function createWorkspaces(options: WorkspaceFactoryOptions): Workspaces {
       connectivity,
       profile: { id: profile.id },
       userId: profile.userId,
+      ...(options.log ? { log: options.log } : {}),
     });
     const outbox = createOutboxSender({
       store,

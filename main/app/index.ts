@@ -73,6 +73,7 @@ async function start(): Promise<void> {
     osOnline: createOnlineHint(net),
     storeWorkerUrl,
     demo: process.argv.includes('--demo'),
+    log: logger,
     chooseDiagnosticsDestination: async (suggestedName) => {
       const options = {
         defaultPath: path.join(app.getPath('documents'), suggestedName),

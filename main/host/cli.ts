@@ -50,6 +50,7 @@ async function main(): Promise<void> {
       defaultServerUrl: options.serverUrl,
     },
     demo: options.demo,
+    log: logger,
   });
   const host = await startHost({
     port: options.port,

@@ -34,6 +34,9 @@ export class Dataset {
   private readonly created: TicketRecord[] = [];
   private readonly createdByProtocol = new Map<string, TicketRecord>();
   private readonly queryCache = new Map<string, Int32Array>();
+  /** Soft-deleted tickets (Laravel's `deleted_at`): gone from lists and lookups. */
+  private readonly deletedIds = new Set<number>();
+  private readonly deletedProtocols = new Set<string>();
   private version = 0;
   private nextMessageId: number;
   private nextOrderId: number;
@@ -80,8 +83,9 @@ export class Dataset {
     );
   }
 
-  /** A ticket to read; callers must not modify it (use `forUpdate`). */
+  /** A ticket to read; callers must not modify it (use `forUpdate`). Deleted ones are null. */
   get(id: number): TicketRecord | null {
+    if (this.deletedIds.has(id)) return null;
     const slot = id - TICKET_ID_BASE;
     if (!Number.isInteger(slot) || slot < 0) return null;
     if (slot >= this.ticketCount) return this.created[slot - this.ticketCount] ?? null;
@@ -105,6 +109,23 @@ export class Dataset {
       this.closedAtOf[slot] = record.closedAt ?? Number.NaN;
     }
     this.version += 1;
+  }
+
+  /**
+   * Soft-deletes a ticket, as HubSoft does: it leaves every list and lookup, and its detail
+   * answers "não encontrado" (see wasDeleted). False when no such ticket exists.
+   */
+  delete(protocol: string): boolean {
+    const record = this.findByProtocol(protocol);
+    if (!record) return false;
+    this.deletedIds.add(record.id);
+    this.deletedProtocols.add(record.protocol);
+    this.version += 1;
+    return true;
+  }
+
+  wasDeleted(protocol: string): boolean {
+    return this.deletedProtocols.has(protocol);
   }
 
   nextTicketId(): number {
@@ -191,6 +212,7 @@ export class Dataset {
     };
     const ids: number[] = [];
     for (let i = start; i < end; i += 1) {
+      if (this.deletedIds.has(TICKET_ID_BASE + i)) continue;
       if (query.dateField === 'closed' && !inRange(this.closedAtOf[i] ?? Number.NaN)) continue;
       if (statuses && !statuses.has(this.statusOf[i] ?? 0)) continue;
       if (types && !types.has(this.typeOf[i] ?? 0)) continue;
@@ -198,6 +220,7 @@ export class Dataset {
       ids.push(TICKET_ID_BASE + i);
     }
     for (const record of this.created) {
+      if (this.deletedIds.has(record.id)) continue;
       const date = query.dateField === 'opened' ? record.openedAt : (record.closedAt ?? Number.NaN);
       if (!inRange(date)) continue;
       if (statuses && !statuses.has(record.statusId)) continue;

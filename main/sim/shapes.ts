@@ -140,8 +140,22 @@ export interface ShapeContext {
   now: number;
 }
 
-/** A row of `/atendimento/todos` and `/atendimento/paginado/:n`. */
-export function modelRow(record: TicketRecord, context: ShapeContext, withMessages: boolean): Json {
+/** The relations a list call can load with `relacoes` (fact 32). */
+export interface ListRelations {
+  customerService: boolean;
+  responsibles: boolean;
+  messages: boolean;
+}
+
+/**
+ * A row of `/atendimento/todos` and `/atendimento/paginado/:n`. Facts 32-34: `cliente_servico`,
+ * `usuarios_responsaveis` and `atendimento_mensagem` come only when `relacoes` names them.
+ */
+export function modelRow(
+  record: TicketRecord,
+  context: ShapeContext,
+  relations: ListRelations,
+): Json {
   const status = findById(STATUSES, record.statusId);
   const type = findById(TYPES, record.typeId);
   const closedOrders = record.serviceOrders.filter((order) => order.status === 'finalizado').length;
@@ -182,8 +196,12 @@ export function modelRow(record: TicketRecord, context: ShapeContext, withMessag
     tipo_atendimento: type
       ? { id_tipo_atendimento: type.id, descricao: type.label, checklists: [] }
       : null,
-    cliente_servico: serviceModel(context.customer, context.service),
-    usuarios_responsaveis: record.responsibleUserIds.map((id) => {
+  };
+  if (relations.customerService) {
+    row.cliente_servico = serviceModel(context.customer, context.service);
+  }
+  if (relations.responsibles) {
+    row.usuarios_responsaveis = record.responsibleUserIds.map((id) => {
       const name = userName(id) ?? '';
       return {
         id,
@@ -191,9 +209,9 @@ export function modelRow(record: TicketRecord, context: ShapeContext, withMessag
         email: agentEmail(name),
         pivot: { id_atendimento: record.id, id_usuario: id },
       };
-    }),
-  };
-  if (withMessages) {
+    });
+  }
+  if (relations.messages) {
     row.atendimento_mensagem = [...record.messages]
       .reverse()
       .map((message) => messageRow(record.id, message));

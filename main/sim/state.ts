@@ -53,6 +53,11 @@ export class SimState {
     return Date.now() + (this.options.clockSkewMs ?? 0);
   }
 
+  /** Deletes a ticket by protocol (the admin API's test hook); false when there is none. */
+  deleteTicket(protocol: string): boolean {
+    return this.dataset.delete(protocol);
+  }
+
   /** The customer and service a ticket belongs to, for rendering it. */
   shapeContext(record: TicketRecord, now: number): ShapeContext {
     const customer = this.dataset.customers.get(record.customerIndex);

@@ -16,6 +16,11 @@ import { openWithRecovery, type OpenCheck } from './recovery';
 import { TicketSearch } from './search';
 import { StagedAttachments } from './staged-attachments';
 import { TicketReads } from './ticket-reads';
+import {
+  TicketSyncState,
+  type OpeningTextCandidate,
+  type OpeningTextCoverage,
+} from './ticket-sync-state';
 import { TicketWrites } from './ticket-writes';
 import type {
   ActionError,
@@ -60,6 +65,7 @@ export class StoreCore {
   private readonly checkpoints: KeyValueStore;
   private readonly customers: Customers;
   private readonly staged: StagedAttachments;
+  private readonly syncState: TicketSyncState;
 
   /** Opens (creating, migrating or rebuilding as needed) the SQLite file at `file`. */
   static open(file: string, options: StoreCoreOptions = {}): StoreCore {
@@ -83,6 +89,7 @@ export class StoreCore {
     this.outbox = new Outbox(db, now, this.writes, this.drafts);
     this.customers = new Customers(db, now, this.writes);
     this.staged = new StagedAttachments(db, now);
+    this.syncState = new TicketSyncState(db);
   }
 
   // Tickets
@@ -90,7 +97,14 @@ export class StoreCore {
   /** One backfill page, in one transaction; pending local changes stay on top. Returns keys. */
   upsertRemoteTickets(tickets: RemoteTicket[]): string[] {
     return this.db
-      .transaction(() => tickets.map((t) => this.writes.upsertRemote(t, { detail: false })))
+      .transaction(() =>
+        tickets.map((t) => {
+          const key = this.writes.upsertRemote(t, { detail: false });
+          // Listed again: a ticket marked gone is back on the server.
+          this.syncState.clearGone(key);
+          return key;
+        }),
+      )
       .immediate();
   }
 
@@ -145,6 +159,34 @@ export class StoreCore {
     id: number;
   }[] {
     return this.reads.refreshCandidates(options.limit, options.responsibleUserId ?? null);
+  }
+
+  /**
+   * The server no longer has this ticket (its detail answers "não encontrado"): it leaves the
+   * cache, or, when the agent has actions on it still to send, stays hidden from the inbox.
+   */
+  markTicketGone(key: string): 'removed' | 'kept' {
+    return this.db
+      .transaction(() => this.syncState.markGone(key, this.now().toISOString()))
+      .immediate();
+  }
+
+  /** Gone tickets no pending action needs any more leave the cache; answers how many. */
+  sweepGoneTickets(): number {
+    return this.db.transaction(() => this.syncState.sweepGone()).immediate();
+  }
+
+  /** Tickets still without their opening text: the agent's own, then open, then newest. */
+  openingTextCandidates(options: {
+    limit: number;
+    responsibleUserId?: number;
+  }): OpeningTextCandidate[] {
+    return this.syncState.openingTextCandidates(options.limit, options.responsibleUserId ?? null);
+  }
+
+  /** How much of the cache has its opening text, for the search coverage the inbox shows. */
+  openingTextCoverage(): OpeningTextCoverage {
+    return this.syncState.openingTextCoverage();
   }
 
   /** An offline-created ticket got its server id; its local key stays the same. */

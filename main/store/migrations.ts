@@ -234,7 +234,25 @@ const datePrecisionDeletedAndDrafts: Migration = (db) => {
   `);
 };
 
-export const migrations: readonly Migration[] = [initialSchema, datePrecisionDeletedAndDrafts];
+/**
+ * Sync's bookkeeping of tickets: `gone_at` marks a ticket the server no longer has (deleted there)
+ * but kept here for the agent's pending actions; a partial index finds the tickets whose detail
+ * (opening text) was never fetched, open ones and newest first, without scanning the rest.
+ */
+const ticketSyncState: Migration = (db) => {
+  db.exec(`
+    ALTER TABLE tickets ADD COLUMN gone_at TEXT;
+    CREATE INDEX tickets_gone ON tickets (seq) WHERE gone_at IS NOT NULL;
+    CREATE INDEX tickets_missing_detail ON tickets (opened_at)
+      WHERE detail_fetched_at IS NULL AND id IS NOT NULL;
+  `);
+};
+
+export const migrations: readonly Migration[] = [
+  initialSchema,
+  datePrecisionDeletedAndDrafts,
+  ticketSyncState,
+];
 
 export const schemaVersion = migrations.length;
 

@@ -59,9 +59,12 @@ export class TicketReads {
         `SELECT ${summaryColumns} FROM tickets t WHERE t.seq IN (SELECT value FROM json_each(?))`,
       ),
       keyOfId: db.prepare('SELECT key FROM tickets WHERE id = ?').pluck(),
+      anyGone: db
+        .prepare('SELECT EXISTS (SELECT 1 FROM tickets WHERE gone_at IS NOT NULL)')
+        .pluck(),
       refreshOrder: db.prepare<{ key: string; id: number }>(
         `SELECT key, id FROM tickets t
-         WHERE is_closed = 0 AND id IS NOT NULL
+         WHERE is_closed = 0 AND id IS NOT NULL AND gone_at IS NULL
          ORDER BY last_viewed_at IS NULL, last_viewed_at DESC,
            NOT EXISTS (SELECT 1 FROM ticket_responsibles r
                        WHERE r.ticket_seq = t.seq AND r.user_id = ?),
@@ -156,13 +159,17 @@ export class TicketReads {
     }
     const cursor = query.cursor ? decodeCursor(query.cursor, sort) : null;
     const where = filters.length ? `WHERE ${filters.join(' AND ')}` : '';
+    // Tickets gone from the server stay only for pending actions, so they are few or none: the
+    // count subtracts those matching, found through their small partial index, and only the
+    // page's own rows are checked, so the list stays index-only.
+    const anyGone = this.statements.anyGone.get() === 1;
     const total =
       cursor?.total ??
       (this.statement(`SELECT count(*) FROM ${from} ${where}`)
         .pluck()
-        .get(...params) as number);
+        .get(...params) as number) - (anyGone ? this.goneMatching(query, filters, params) : 0);
 
-    const pageFilters = [...filters];
+    const pageFilters = anyGone ? [...filters, 't.gone_at IS NULL'] : [...filters];
     const pageParams = [...params];
     if (cursor) {
       pageFilters.push(`(t.${spec.column}, t.seq) ${spec.descending ? '<' : '>'} (?, ?)`);
@@ -182,6 +189,17 @@ export class TicketReads {
         ? encodeCursor({ sort, value: sortValue(last, spec), seq: last.seq, total })
         : null;
     return { items: page.map(toSummary), total, nextCursor };
+  }
+
+  private goneMatching(query: TicketListQuery, filters: string[], params: unknown[]): number {
+    const from =
+      query.responsibleUserId === undefined
+        ? 'tickets t INDEXED BY tickets_gone'
+        : 'tickets t INDEXED BY tickets_gone JOIN ticket_responsibles r ON r.ticket_seq = t.seq';
+    const where = ['t.gone_at IS NOT NULL', ...filters].join(' AND ');
+    return this.statement(`SELECT count(*) FROM ${from} WHERE ${where}`)
+      .pluck()
+      .get(...params) as number;
   }
 
   private statement(sql: string): Database.Statement {

@@ -16,8 +16,10 @@ import {
   type BackfillState,
 } from './backfill-checkpoint';
 import type { ConnectivitySignal } from './connectivity-signal';
+import { syncListRelations } from './list-relations';
 import { PagePlan, type PlannedPage } from './page-plan';
 import { isNetworkFailure, reportingOutcome } from './remote-call';
+import { loggedFetch, type SyncLog } from './sync-log';
 
 export interface BackfillProgress {
   done: number;
@@ -29,6 +31,7 @@ export interface BackfillContext {
   client: HubsoftClient;
   connectivity: ConnectivitySignal;
   signal: AbortSignal;
+  log: SyncLog;
   /** After each page is written and checkpointed. */
   onPage(progress: BackfillProgress): void;
 }
@@ -61,15 +64,21 @@ export async function runBackfill(
     const startedAt = performance.now();
     let answer: TicketPage;
     try {
-      answer = await reportingOutcome(connectivity, () =>
-        client.listTickets({
-          page: page.page,
-          perPage: page.size,
-          from: job.from,
-          to: job.to,
-          dateField: 'created',
-          signal,
-        }),
+      answer = await loggedFetch(
+        context.log,
+        { event: 'page', endpoint: 'GET /atendimento/todos', page: page.page, size: page.size },
+        () =>
+          reportingOutcome(connectivity, () =>
+            client.listTickets({
+              page: page.page,
+              perPage: page.size,
+              from: job.from,
+              to: job.to,
+              dateField: 'created',
+              relations: [...syncListRelations],
+              signal,
+            }),
+          ),
       );
     } catch (error) {
       const timedOut = isHubsoftError(error) && error.kind === 'timeout';

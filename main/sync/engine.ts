@@ -23,8 +23,11 @@ import type { Connectivity } from './connectivity';
 import type { ConnectivitySignal } from './connectivity-signal';
 import { DAY_MS, hubsoftDay } from './hubsoft-days';
 import { runIncremental } from './incremental';
-import { storeTicketDetail } from './ticket-detail';
+import { defaultOpeningTextRate, fillOpeningTexts } from './opening-texts';
 import { reportingOutcome } from './remote-call';
+import { failureFields, silentLog, type SyncLog } from './sync-log';
+import { storeTicketDetail } from './ticket-detail';
+import { endsTheRun, isTicketGone } from './ticket-failures';
 
 export interface SyncEngine {
   /** Starts syncing: a run now, then one every interval. */
@@ -58,9 +61,18 @@ export interface SyncEngineDeps {
   intervalMs?: number;
   /** Open tickets whose detail each incremental run fetches again; 30 by default. */
   refreshLimit?: number;
+  /** The scrubbed logger (main/log/logger.ts); nothing is logged without one. */
+  log?: SyncLog;
+  /**
+   * Detail calls per second the background opening-text filler may spend; 2 by default (see
+   * opening-texts.ts). 0 turns the filler off.
+   */
+  openingTextsPerSecond?: number;
 }
 
 export const windowDaysSetting = 'sync.windowDays';
+const goneMessage = 'Este atendimento foi excluído no HubSoft e saiu da caixa de entrada.';
+const detailRequest = 'GET /api/v1/integracao/cliente/atendimento';
 export const incrementalCheckpointName = 'incremental';
 const defaultWindowDays = 90;
 const defaultIntervalMs = 3 * 60_000;
@@ -87,6 +99,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   const intervalMs = deps.intervalMs ?? defaultIntervalMs;
   const userId = deps.userId ?? null;
   const lifetime = new AbortController();
+  const log = deps.log ?? silentLog;
+  const openingTextsPerSecond = deps.openingTextsPerSecond ?? defaultOpeningTextRate;
 
   let state: Omit<SyncStatus, 'online'> = {
     running: false,
@@ -98,6 +112,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     windowDays: defaultWindowDays,
     cacheRecovered: store.openReport.recovered ? store.openReport.copied : null,
     failedConfigLists: [],
+    notRefreshed: { tickets: 0, pages: 0 },
+    searchIndex: null,
   };
   let started = false;
   let stopped = false;
@@ -105,6 +121,10 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   let timer: NodeJS.Timeout | null = null;
   let configFetchedAt: number | null = null;
   let countedAt = 0;
+  /** The agent's own requests in flight (opening a ticket): background work waits for them. */
+  let agentRequests = 0;
+  let agentIdleWaiters: (() => void)[] = [];
+  let filling: Promise<void> | null = null;
 
   const status = (): SyncStatus => ({ online: connectivity.online, ...state });
 
@@ -115,8 +135,70 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 
   async function countCached(): Promise<void> {
     countedAt = Date.now();
-    const page = await store.listTickets({ status: 'all', includeServerDrafts: true, limit: 1 });
-    state = { ...state, cachedTickets: page.total };
+    const [page, coverage] = await Promise.all([
+      store.listTickets({ status: 'all', includeServerDrafts: true, limit: 1 }),
+      store.openingTextCoverage(),
+    ]);
+    state = { ...state, cachedTickets: page.total, searchIndex: coverage };
+  }
+
+  function agentIdle(): Promise<void> {
+    if (agentRequests === 0) return Promise.resolve();
+    return new Promise((resolve) => agentIdleWaiters.push(resolve));
+  }
+
+  async function asAgentRequest<T>(request: () => Promise<T>): Promise<T> {
+    agentRequests += 1;
+    try {
+      return await request();
+    } finally {
+      agentRequests -= 1;
+      if (agentRequests === 0) {
+        const waiters = agentIdleWaiters;
+        agentIdleWaiters = [];
+        for (const wake of waiters) wake();
+      }
+    }
+  }
+
+  /** Starts the opening-text filler after a run, unless it is already going or turned off. */
+  function fillInBackground(): void {
+    if (filling || stopped || openingTextsPerSecond <= 0) return;
+    filling = fillOpeningTexts({
+      store,
+      client,
+      connectivity,
+      signal: lifetime.signal,
+      log,
+      userId,
+      perSecond: openingTextsPerSecond,
+      agentIdle,
+      onChanged: (keys) => {
+        events.emit('tickets', { keys });
+        if (Date.now() - countedAt >= countEveryMs) {
+          void countCached().then(
+            () => update({}),
+            () => undefined,
+          );
+        }
+      },
+    })
+      .catch((error: unknown) => {
+        if (!lifetime.signal.aborted) {
+          log.warn(
+            { event: 'detail', purpose: 'opening_text', ...failureFields(error) },
+            'opening-text filler stopped',
+          );
+        }
+      })
+      .then(() => (lifetime.signal.aborted ? undefined : countCached()))
+      .then(
+        () => update({}),
+        () => undefined,
+      )
+      .finally(() => {
+        filling = null;
+      });
   }
 
   async function loadIncremental(): Promise<IncrementalCheckpoint | null> {
@@ -130,7 +212,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     await store.setCheckpoint(incrementalCheckpointName, checkpoint);
   }
 
-  async function backfill(startedAt: Date, signal: AbortSignal): Promise<void> {
+  /** Answers how many pages could not be fetched in this run (they are retried on the next). */
+  async function backfill(startedAt: Date, signal: AbortSignal): Promise<number> {
     const setting = windowDays.safeParse(await store.getSetting(windowDaysSetting));
     const days = setting.success ? setting.data : defaultWindowDays;
     if (days !== state.windowDays) update({ windowDays: days });
@@ -142,14 +225,16 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       hubsoftDay(startedAt),
       startedAt,
     );
-    if (!job) return;
+    if (!job) return 0;
     update({ phase: 'backfill', progress: progressOf(job) });
+    let failedPages = 0;
     await runBackfill(
       {
         store,
         client,
         connectivity,
         signal,
+        log,
         onPage: (progress) => {
           update({ progress });
           events.emit('tickets', { keys: 'all' });
@@ -163,19 +248,30 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       },
       backfillState,
       job,
-    );
+    ).catch((error: unknown) => {
+      // The job stays in its checkpoint and resumes on the next run; the rest of this run goes on.
+      if (signal.aborted || endsTheRun(error)) throw error;
+      failedPages = 1;
+    });
     // The first backfill's start is where incremental runs pick up new tickets.
     if (!(await loadIncremental())) {
       await saveIncremental({ lastStartedAt: job.startedAt, lastFinishedAt: null });
     }
+    return failedPages;
   }
 
-  /** Answers when it finished, or null when there is no backfill to continue from yet. */
-  async function incremental(startedAt: Date, signal: AbortSignal): Promise<string | null> {
+  /**
+   * Answers when it finished and what it could not refresh, or null when there is no backfill to
+   * continue from yet.
+   */
+  async function incremental(
+    startedAt: Date,
+    signal: AbortSignal,
+  ): Promise<{ finishedAt: string; failedPages: number; unrefreshedTickets: number } | null> {
     const checkpoint = await loadIncremental();
     if (!checkpoint) return null;
     update({ phase: 'incremental', progress: null });
-    await runIncremental(
+    const report = await runIncremental(
       {
         store,
         client,
@@ -184,21 +280,34 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         now,
         userId,
         refreshLimit: deps.refreshLimit ?? defaultRefreshLimit,
+        log,
         onChanged: (keys) => events.emit('tickets', { keys }),
       },
       new Date(checkpoint.lastStartedAt),
     );
     const finishedAt = now().toISOString();
-    await saveIncremental({ lastStartedAt: startedAt.toISOString(), lastFinishedAt: finishedAt });
-    return finishedAt;
+    // A list page that failed leaves the window where it was, so the next run reads it again.
+    await saveIncremental({
+      lastStartedAt: report.listsComplete ? startedAt.toISOString() : checkpoint.lastStartedAt,
+      lastFinishedAt: finishedAt,
+    });
+    return {
+      finishedAt,
+      failedPages: report.failedPages,
+      unrefreshedTickets: report.unrefreshedTickets,
+    };
   }
 
   async function run(): Promise<SyncStatus> {
     const signal = lifetime.signal;
     const startedAt = now();
+    const runStartedMs = performance.now();
     update({ running: true });
+    log.info({ event: 'run', outcome: 'started' }, 'sync run');
     let lastError: string | null = null;
     let syncedAt: string | null = null;
+    let notRefreshed: SyncStatus['notRefreshed'] | null = null;
+    let failure: unknown = null;
     try {
       if (configFetchedAt === null || startedAt.getTime() - configFetchedAt >= configMaxAgeMs) {
         update({ phase: 'config', progress: null });
@@ -206,11 +315,29 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         update({ failedConfigLists });
         configFetchedAt = startedAt.getTime();
       }
-      await backfill(startedAt, signal);
-      syncedAt = await incremental(startedAt, signal);
+      const backfillFailedPages = await backfill(startedAt, signal);
+      const report = await incremental(startedAt, signal);
+      if (report) {
+        syncedAt = report.finishedAt;
+        notRefreshed = {
+          tickets: report.unrefreshedTickets,
+          pages: backfillFailedPages + report.failedPages,
+        };
+      }
     } catch (error) {
+      failure = error;
       lastError = signal.aborted ? null : describeFailure(error);
     }
+    log[failure === null ? 'info' : 'warn'](
+      {
+        event: 'run',
+        durationMs: Math.round(performance.now() - runStartedMs),
+        ...(failure === null ? { outcome: 'ok', httpStatus: null } : failureFields(failure)),
+        notRefreshedTickets: notRefreshed?.tickets ?? null,
+        notRefreshedPages: notRefreshed?.pages ?? null,
+      },
+      'sync run finished',
+    );
     if (!signal.aborted) await countCached().catch(() => undefined);
     update({
       running: false,
@@ -218,7 +345,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       progress: null,
       lastError,
       ...(syncedAt === null ? {} : { lastSyncAt: syncedAt }),
+      ...(notRefreshed === null ? {} : { notRefreshed }),
     });
+    if (started && failure === null) fillInBackground();
     return status();
   }
 
@@ -265,7 +394,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       if (timer) clearTimeout(timer);
       unsubscribe();
       lifetime.abort();
-      await current;
+      await Promise.all([current, filling]);
     },
 
     runNow,
@@ -285,10 +414,20 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         if (!connectivity.online) {
           throw new HubsoftError('network', defaultMessages.network);
         }
-        const remote = await reportingOutcome(connectivity, () =>
-          client.getTicket(protocol, { signal: lifetime.signal }),
-        );
-        await storeTicketDetail(store, remote);
+        try {
+          const remote = await asAgentRequest(() =>
+            reportingOutcome(connectivity, () =>
+              client.getTicket(protocol, { signal: lifetime.signal }),
+            ),
+          );
+          await storeTicketDetail(store, remote);
+        } catch (error) {
+          if (!isTicketGone(error)) throw error;
+          // Deleted on the server: it leaves the inbox (kept while it has pending actions).
+          await store.markTicketGone(key);
+          events.emit('tickets', { keys: [key] });
+          throw new HubsoftError('not_found', goneMessage, { details: { request: detailRequest } });
+        }
       }
       events.emit('tickets', { keys: [key] });
     },

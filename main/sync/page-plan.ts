@@ -6,7 +6,12 @@
  * may finish out of order, the size may change between pages, and a restart skips what is done.
  */
 
-/** Page sizes to move between: 100 is what integrators use, 500 is HubSoft's maximum. */
+/**
+ * Page sizes to move between. Pages carry the customer, responsible users and messages
+ * (list-relations.ts), and fact 49 says 500 of those "por vezes estoura o timeout": so a plan
+ * starts at 100, what integrators use with relations, grows only while pages answer fast, and
+ * steps down on a slow page or a timeout. 500 is HubSoft's maximum.
+ */
 export const pageSizeLadder = [100, 200, 300, 400, 500] as const;
 const smallestSize = pageSizeLadder[0];
 const largestSize = pageSizeLadder[pageSizeLadder.length - 1] ?? smallestSize;

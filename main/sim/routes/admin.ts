@@ -8,6 +8,9 @@
  * - `GET /__sim/state`: `{seed, generatedTickets, createdTickets, tickets: [...]}` with every ticket
  *   as stored (messages, attachments without bytes, service orders; times in UTC ms), streamed.
  *   `?only=changed` keeps the tickets the API created or changed; `?protocol=P` keeps that one.
+ * - `POST /__sim/delete` `{protocol}`: soft-deletes that ticket, as an operator would: it leaves
+ *   the lists and its detail answers HTTP 200 `status:error` "Atendimento não encontrado". 404
+ *   when there is no such ticket.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { once } from 'node:events';
@@ -26,6 +29,8 @@ export const resetBodySchema = z
   })
   .partial()
   .strict();
+
+export const deleteBodySchema = z.object({ protocol: z.string().regex(/^\d{15,20}$/) }).strict();
 
 export interface StateFilter {
   only?: 'changed';
@@ -93,7 +98,11 @@ export async function handleAdmin(
     await streamState(state, res, { ...(only ? { only } : {}), ...(protocol ? { protocol } : {}) });
     return;
   }
-  if (route !== 'POST /__sim/reset' && route !== 'POST /__sim/faults') {
+  if (
+    route !== 'POST /__sim/reset' &&
+    route !== 'POST /__sim/faults' &&
+    route !== 'POST /__sim/delete'
+  ) {
     sendJson(res, 404, { error: 'not_found', message: `no admin route ${route}` });
     return;
   }
@@ -102,6 +111,20 @@ export async function handleAdmin(
     body = await readBody(req);
   } catch (error) {
     sendJson(res, 400, { error: 'invalid_body', message: (error as Error).message });
+    return;
+  }
+  if (route === 'POST /__sim/delete') {
+    const parsed = deleteBodySchema.safeParse(body);
+    if (!parsed.success) {
+      sendJson(res, 400, { error: 'invalid_delete', message: describe(parsed.error) });
+      return;
+    }
+    const deleted = state.deleteTicket(parsed.data.protocol);
+    sendJson(
+      res,
+      deleted ? 200 : 404,
+      deleted ? { ok: true } : { error: 'not_found', message: 'no such ticket' },
+    );
     return;
   }
   if (route === 'POST /__sim/reset') {

@@ -119,6 +119,10 @@ function customerTickets(state: SimState, request: SimRequest): Reply {
   const parsed = customerTicketsSchema.safeParse(queryObject(request.query));
   if (!parsed.success) return invalidReply(parsed.error);
   const input = parsed.data;
+  // Fact 16 and the design: a deleted ticket's detail is an HTTP 200 error, not an empty list.
+  if (input.busca === 'protocolo' && state.dataset.wasDeleted(input.termo_busca)) {
+    return hubsoftError('Atendimento não encontrado');
+  }
   const found = ticketsFor(state, input.busca, input.termo_busca);
   if (found === null) {
     return hubsoftError('Cliente não encontrado.', [

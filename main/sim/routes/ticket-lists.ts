@@ -1,14 +1,15 @@
 /**
  * The two list endpoints and their two paginators: `/atendimento/todos` (0-based, `paginacao`) and
  * `/atendimento/paginado/:n` (Laravel's 1-based paginator, by GET or POST, page as `page` or
- * `pagina`). Both answer model rows without the opening description.
+ * `pagina`). Both answer model rows without the opening description, and with only the relations
+ * `relacoes` asks for.
  */
 import { z } from 'zod';
 import { DAY_MS, parseLocalDay } from '../clock';
 import type { TicketQuery } from '../dataset';
 import { hubsoftError, json, readBody, type Reply } from '../http-io';
 import type { Router, SimRequest } from '../router';
-import { modelRow } from '../shapes';
+import { modelRow, type ListRelations } from '../shapes';
 import type { SimState } from '../state';
 import { idListField, intField, invalidReply, queryObject } from '../validation';
 
@@ -64,8 +65,14 @@ function toQuery(filters: Filters): TicketQuery | string {
   };
 }
 
-function withMessages(relacoes: string | undefined): boolean {
-  return (relacoes ?? '').split(',').some((name) => name.trim() === 'atendimento_mensagem');
+/** Fact 32: each relation only when `relacoes` names it; names HubSoft does not know are ignored. */
+function relationsOf(relacoes: string | undefined): ListRelations {
+  const names = new Set((relacoes ?? '').split(',').map((name) => name.trim()));
+  return {
+    customerService: names.has('cliente_servico'),
+    responsibles: names.has('usuarios_responsaveis'),
+    messages: names.has('atendimento_mensagem'),
+  };
 }
 
 function rows(
@@ -74,12 +81,12 @@ function rows(
   start: number,
   end: number,
   request: SimRequest,
-  messages: boolean,
+  relations: ListRelations,
 ) {
   const out: Record<string, unknown>[] = [];
   for (let i = start; i < Math.min(end, ids.length); i += 1) {
     const record = state.dataset.get(ids[i] ?? 0);
-    if (record) out.push(modelRow(record, state.shapeContext(record, request.now), messages));
+    if (record) out.push(modelRow(record, state.shapeContext(record, request.now), relations));
   }
   return out;
 }
@@ -107,7 +114,7 @@ function listTodos(state: SimState, request: SimRequest): Reply {
       page * size,
       (page + 1) * size,
       request,
-      withMessages(parsed.data.relacoes),
+      relationsOf(parsed.data.relacoes),
     ),
   });
 }
@@ -131,14 +138,7 @@ async function listPaginado(state: SimState, request: SimRequest): Promise<Reply
   const page = Math.max(1, parsed.data.page ?? parsed.data.pagina ?? 1);
   const lastPage = Math.max(1, Math.ceil(ids.length / perPage));
   const start = (page - 1) * perPage;
-  const data = rows(
-    state,
-    ids,
-    start,
-    start + perPage,
-    request,
-    withMessages(parsed.data.relacoes),
-  );
+  const data = rows(state, ids, start, start + perPage, request, relationsOf(parsed.data.relacoes));
   const path = `http://${request.raw.headers.host ?? '127.0.0.1'}${request.path}`;
   const pageUrl = (n: number) => `${path}?page=${n}`;
   return json({

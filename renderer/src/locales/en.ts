@@ -106,6 +106,14 @@ export const en: Messages = {
   'status.syncError': 'The last sync failed',
   'status.cached': '{{count, number}} tickets on this computer',
   'status.cached_one': '{{count, number}} ticket on this computer',
+  'status.searchIndex': 'Search index: {{percent, number}}% of tickets with their opening text',
+  'status.searchIndexHint':
+    'Every ticket’s messages are already searchable; opening texts arrive bit by bit, without getting in your way.',
+  'status.notRefreshedTickets': '{{count, number}} tickets could not be updated',
+  'status.notRefreshedTickets_one': '{{count, number}} ticket could not be updated',
+  'status.notRefreshedPages': '{{count, number}} list pages could not be downloaded',
+  'status.notRefreshedPages_one': '{{count, number}} list page could not be downloaded',
+  'status.notRefreshedHint': 'They will be tried again on the next syncs.',
   'status.reauth': 'Sign in again',
   'status.syncNow': 'Sync now',
 

@@ -110,6 +110,15 @@ export const ptBR = {
   'configList.technicians': 'Técnicos',
   'status.cached': '{{count, number}} atendimentos neste computador',
   'status.cached_one': '{{count, number}} atendimento neste computador',
+  'status.searchIndex':
+    'Índice de busca: {{percent, number}}% dos atendimentos com texto de abertura',
+  'status.searchIndexHint':
+    'As mensagens de todos os atendimentos já estão na busca; os textos de abertura chegam aos poucos, sem atrapalhar o seu trabalho.',
+  'status.notRefreshedTickets': '{{count, number}} atendimentos não puderam ser atualizados',
+  'status.notRefreshedTickets_one': '{{count, number}} atendimento não pôde ser atualizado',
+  'status.notRefreshedPages': '{{count, number}} páginas da lista não puderam ser baixadas',
+  'status.notRefreshedPages_one': '{{count, number}} página da lista não pôde ser baixada',
+  'status.notRefreshedHint': 'Serão tentados de novo nas próximas sincronizações.',
   'status.reauth': 'Entrar novamente',
   'status.syncNow': 'Sincronizar agora',
 

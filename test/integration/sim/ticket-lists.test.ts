@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSimulator } from '../../../main/sim/server';
-import { accessToken, api, rowsOf, startSim, type JsonObject } from './sim-client';
+import { accessToken, api, postJson, rowsOf, startSim, type JsonObject } from './sim-client';
 
 const NOW = Date.UTC(2026, 5, 15, 15, 0, 0);
 let sim: RunningSimulator;
@@ -55,7 +55,11 @@ describe('/atendimento/todos', () => {
   });
 
   it('answers model rows with nested objects but without the opening description', async () => {
-    const { body } = await api(sim, token, 'atendimento/todos?itens_por_pagina=200');
+    const { body } = await api(
+      sim,
+      token,
+      'atendimento/todos?itens_por_pagina=200&relacoes=cliente_servico,usuarios_responsaveis',
+    );
     for (const row of rowsOf(body)) {
       expect(row).not.toHaveProperty('descricao_abertura');
       expect(row.status).toMatchObject({ prefixo: expect.any(String) });
@@ -65,6 +69,43 @@ describe('/atendimento/todos', () => {
       expect(row).not.toHaveProperty('atendimento_mensagem');
       expect(row.protocolo).toMatch(/^(\d{15}|\d{20})$/);
       expect(row.data_cadastro).toBe(localNaive(row.data_cadastro_timestamp as number));
+    }
+  });
+
+  it('answers without any relation when relacoes is not given', async () => {
+    const { body } = await api(sim, token, 'atendimento/todos?itens_por_pagina=100');
+    const rows = rowsOf(body);
+    expect(rows).toHaveLength(100);
+    for (const row of rows) {
+      expect(row).not.toHaveProperty('cliente_servico');
+      expect(row).not.toHaveProperty('usuarios_responsaveis');
+      expect(row).not.toHaveProperty('atendimento_mensagem');
+      expect(row.status).toMatchObject({ prefixo: expect.any(String) });
+    }
+  });
+
+  it('includes each relation only when relacoes names it, ignoring names it does not know', async () => {
+    const { body } = await api(
+      sim,
+      token,
+      'atendimento/todos?itens_por_pagina=50&relacoes=usuario_abertura, usuarios_responsaveis,tipo_atendimento',
+    );
+    const rows = rowsOf(body);
+    expect(rows).toHaveLength(50);
+    for (const row of rows) {
+      expect(Array.isArray(row.usuarios_responsaveis)).toBe(true);
+      expect(row).not.toHaveProperty('cliente_servico');
+      expect(row).not.toHaveProperty('atendimento_mensagem');
+      expect(row).not.toHaveProperty('usuario_abertura');
+    }
+    const paginado = await api(
+      sim,
+      token,
+      'atendimento/paginado/20?page=1&data_inicio=2026-01-01&data_fim=2026-12-31&relacoes=cliente_servico',
+    );
+    for (const row of (paginado.body.atendimentos as JsonObject).data as JsonObject[]) {
+      expect(row.cliente_servico).toMatchObject({ id_cliente_servico: row.id_cliente_servico });
+      expect(row).not.toHaveProperty('usuarios_responsaveis');
     }
   });
 
@@ -80,7 +121,11 @@ describe('/atendimento/todos', () => {
   });
 
   it('has both protocol lengths, drafts, trailing spaces and null primary responsibles', async () => {
-    const { body } = await api(sim, token, 'atendimento/todos?itens_por_pagina=500');
+    const { body } = await api(
+      sim,
+      token,
+      'atendimento/todos?itens_por_pagina=500&relacoes=cliente_servico,usuarios_responsaveis',
+    );
     const rows = rowsOf(body);
     const protocolLengths = new Set(rows.map((row) => String(row.protocolo).length));
     expect(protocolLengths).toEqual(new Set([15, 20]));
@@ -157,7 +202,7 @@ describe('/atendimento/todos', () => {
     const { body } = await api(
       sim,
       token,
-      'atendimento/todos?itens_por_pagina=500&id_servico=2735',
+      'atendimento/todos?itens_por_pagina=500&id_servico=2735&relacoes=cliente_servico',
     );
     const rows = rowsOf(body);
     expect(rows.length).toBeGreaterThan(0);
@@ -217,6 +262,52 @@ describe('/atendimento/paginado/:n', () => {
     expect(status).toBe(200);
     expect(body.status).toBe('error');
     expect(body.errors).toContain('O campo data inicio é obrigatório.');
+  });
+});
+
+describe('a deleted ticket', () => {
+  it('leaves both lists, and its detail answers 200 status error "não encontrado"', async () => {
+    const own = await startSim({ tickets: 120, now: NOW });
+    try {
+      own.setFaults({ rateLimit: null });
+      const ownToken = await accessToken(own);
+      const before = rowsOf(
+        (await api(own, ownToken, 'atendimento/todos?itens_por_pagina=500')).body,
+      );
+      const victim = before[7];
+      if (!victim) throw new Error('no ticket to delete');
+      const protocol = String(victim.protocolo);
+
+      const deleted = await postJson(`${own.url}/__sim/delete`, { protocol });
+      expect(deleted.status).toBe(200);
+
+      const todos = await api(own, ownToken, 'atendimento/todos?itens_por_pagina=500');
+      expect(rowsOf(todos.body).map((row) => row.id_atendimento)).toEqual(
+        before.filter((row) => row !== victim).map((row) => row.id_atendimento),
+      );
+      expect((todos.body.paginacao as JsonObject).total_registros).toBe(119);
+      const paginado = await api(
+        own,
+        ownToken,
+        'atendimento/paginado/500?page=1&data_inicio=2020-01-01&data_fim=2030-12-31',
+      );
+      const paged = (paginado.body.atendimentos as JsonObject).data as JsonObject[];
+      expect(paged.some((row) => row.protocolo === protocol)).toBe(false);
+
+      const detail = await api(
+        own,
+        ownToken,
+        `cliente/atendimento?busca=protocolo&termo_busca=${protocol}&apenas_pendente=nao`,
+      );
+      expect(detail.status).toBe(200);
+      expect(detail.body).toMatchObject({ status: 'error', msg: 'Atendimento não encontrado' });
+      expect(own.state({ protocol })).toEqual([]);
+
+      const again = await postJson(`${own.url}/__sim/delete`, { protocol });
+      expect(again.status).toBe(404);
+    } finally {
+      await own.close();
+    }
   });
 });
 

@@ -50,6 +50,8 @@ function startOfServerDay(daysAgo: number): number {
   return Date.parse(`${day}T03:00:00Z`);
 }
 
+// 3,000 tickets with their customers, responsible users and messages: slower than the default
+// test timeout on a busy machine.
 describe('backfill', () => {
   it('fills the cache with exactly the server’s tickets, a page per write, reporting progress', async () => {
     const sim = await r.sim({ tickets: 3_000 });
@@ -87,6 +89,14 @@ describe('backfill', () => {
         type: { id: record.typeId },
         serviceId: record.serviceId,
       });
+      // Asked for with relacoes (fact 32): the customer, every responsible user and the messages.
+      expect(cached?.customer?.name.trim()).toBeTruthy();
+      expect([...(cached?.responsibleUserIds ?? [])].sort()).toEqual(
+        [...record.responsibleUserIds].sort(),
+      );
+      expect(cached?.messages.map((message) => message.text).sort()).toEqual(
+        record.messages.map((message) => message.text).sort(),
+      );
     }
 
     // Every page went to the store in one write, and the pages add up to the server's count.
@@ -104,7 +114,7 @@ describe('backfill', () => {
     expect(progress.at(-1)?.progress).toEqual({ done: 3_000, total: 3_000 });
     expect(await opened.getCheckpoint('backfill')).toMatchObject({ job: null });
     await engine.stop();
-  });
+  }, 60_000);
 
   it('caches only the window in settings, and a wider window later fetches only the older days', async () => {
     const sim = await r.sim({ tickets: 3_000 });
@@ -134,5 +144,5 @@ describe('backfill', () => {
     expect(firstRun).toBe(recent.length);
     expect(pages.reduce((sum, size) => sum + size, 0)).toBe(3_000 - recent.length);
     await engine.stop();
-  });
+  }, 60_000);
 });

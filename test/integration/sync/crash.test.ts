@@ -122,5 +122,6 @@ describe('backfill crash safety', () => {
     expect(ids).toHaveLength(tickets);
     expect(new Set(ids)).toEqual(new Set(sim.state().map((record) => record.id)));
     await store.close();
-  }, 90_000);
+    // Long: its pages carry customers, responsible users and messages (2.5 times the bytes).
+  }, 180_000);
 });

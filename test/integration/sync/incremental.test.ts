@@ -75,7 +75,7 @@ describe('incremental sync', () => {
     await engine.stop();
   });
 
-  it('opening a ticket fetches its messages at once and marks it viewed', async () => {
+  it('opening a ticket fetches its opening text at once and marks it viewed', async () => {
     const sim = await r.sim({ tickets: 200 });
     const store = await r.store(join(r.dir(), 'profile.sqlite'));
     await store.setSetting('sync.windowDays', 200);
@@ -93,7 +93,13 @@ describe('incremental sync', () => {
     const record = sim.state().find((t) => t.messages.length > 1);
     if (!record) throw new Error('the simulator has no ticket with messages');
     const key = `t:${record.id}`;
-    expect((await store.getTicket(key))?.messages).toEqual([]);
+    // The list brings the messages (relacoes); only the detail has the opening text (fact 33).
+    const listed = await store.getTicket(key);
+    expect(listed?.messages.map((m) => m.id).sort()).toEqual(
+      record.messages.map((m) => m.id).sort(),
+    );
+    expect(listed?.description).toBeNull();
+    expect(listed?.detailFetchedAt).toBeNull();
 
     await engine.refreshTicket(key);
 

@@ -20,11 +20,17 @@ function testClock() {
   return { now: () => new Date(at), advance: (ms: number) => (at += ms) };
 }
 
-async function inboxKeys(store: Store): Promise<string[]> {
+/** Every ticket the inbox can show (server drafts included: this test is about deleted ones). */
+async function visibleKeys(store: Store): Promise<string[]> {
   const keys: string[] = [];
   let cursor: string | null = null;
   do {
-    const page = await store.listTickets({ status: 'all', limit: 500, cursor });
+    const page = await store.listTickets({
+      status: 'all',
+      includeServerDrafts: true,
+      limit: 500,
+      cursor,
+    });
     keys.push(...page.items.map((ticket) => ticket.key));
     cursor = page.nextCursor;
   } while (cursor !== null);
@@ -93,7 +99,7 @@ describe('a ticket deleted on the server', () => {
     expect(second.lastError).toBeNull();
     expect(Date.parse(second.lastSyncAt ?? '')).toBeGreaterThan(Date.parse(first.lastSyncAt ?? ''));
     expect(second.notRefreshed).toEqual({ tickets: 0, pages: 0 });
-    const inbox = await inboxKeys(store);
+    const inbox = await visibleKeys(store);
     expect(inbox).not.toContain(deleted.key);
     expect(inbox).not.toContain(withPendingReply.key);
     expect(inbox).toHaveLength(298);
@@ -101,7 +107,7 @@ describe('a ticket deleted on the server', () => {
     expect(await store.getTicket(deleted.key)).toBeNull();
     const kept = await store.getTicket(withPendingReply.key);
     expect(kept?.pending.map((action) => action.kind)).toEqual(['reply']);
-    expect((await store.listTickets({ status: 'all' })).total).toBe(298);
+    expect((await store.listTickets({ status: 'all', includeServerDrafts: true })).total).toBe(298);
     expect(second.searchIndex?.total).toBe(298);
 
     // Once the agent discards that action, the next run lets the ticket go too.
@@ -121,7 +127,7 @@ describe('a ticket deleted on the server', () => {
     await deleteOnServer(ticket.protocol);
 
     await expect(engine.refreshTicket(ticket.key)).rejects.toThrow(/excluído no HubSoft/);
-    expect(await inboxKeys(store)).not.toContain(ticket.key);
+    expect(await visibleKeys(store)).not.toContain(ticket.key);
     await engine.stop();
   });
 });

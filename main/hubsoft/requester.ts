@@ -72,7 +72,8 @@ export class Requester {
       method: 'POST',
       path: '/oauth/token',
       body,
-      idempotent: false,
+      // Nothing is created by a token request: a lost answer is a plain failure, not an unknown outcome.
+      idempotent: true,
       signal,
       timeoutMs: this.defaultTimeoutMs,
     };
@@ -92,18 +93,7 @@ export class Requester {
           await sleep(failure.retryAfterMs ?? backoffDelay(failures, this.policy), signal);
           continue;
         }
-        // Nothing is created by a token request: a lost answer is a plain network failure.
-        const plain =
-          failure.kind === 'ambiguous'
-            ? new HubsoftError(
-                'network',
-                'Não foi possível entrar no HubSoft: a resposta não chegou.',
-                {
-                  details: failure.details,
-                },
-              )
-            : failure;
-        throw redact(plain, known);
+        throw redact(failure, known);
       }
     }
   }

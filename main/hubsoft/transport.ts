@@ -145,8 +145,11 @@ export async function sendOnce(
   try {
     return interpretAnswer(answer, context);
   } catch (error) {
-    // A write answered with an unreadable body (HTML, cut JSON): it may or may not have applied.
-    if (!request.idempotent && error instanceof HubsoftError && error.kind === 'parse') {
+    if (
+      !request.idempotent &&
+      error instanceof HubsoftError &&
+      !provesNothingApplied(error, request)
+    ) {
       throw new HubsoftError('ambiguous', defaultMessages.ambiguous, {
         status: error.status,
         details: error.details,
@@ -154,4 +157,22 @@ export async function sendOnce(
     }
     throw error;
   }
+}
+
+/**
+ * Whether a failed write's answer proves the server applied nothing, so it may be sent again
+ * blindly. Production HubSoft sits behind nginx (top of hubsoft-facts.md): a 504 page comes while
+ * PHP goes on and commits, a 502/503 before or after, so a 5xx, an HTML page or an unreadable body
+ * says nothing. Only HubSoft's own refusals do: HTTP 200 `status:error` (fact 12), 400/422
+ * validation, 401/403 from the auth layer before the body is read, 429 from the rate limiter, 404
+ * for a route or record that does not exist, and the JSON refusal of a close (fact 15).
+ */
+function provesNothingApplied(error: HubsoftError, request: HttpRequest): boolean {
+  const { status } = error;
+  if (status === null || error.kind === 'parse') return false;
+  if (status >= 200 && status < 300)
+    return error.kind === 'business' || error.kind === 'validation';
+  if ([400, 401, 403, 404, 422, 429].includes(status)) return true;
+  // interpretAnswer gives 'business' to a non-2xx close only when its body was HubSoft's JSON.
+  return request.httpErrorsAreBusiness === true && error.kind === 'business';
 }

@@ -53,6 +53,7 @@ export class Requester {
     private readonly limiter: TokenBucket,
     private readonly policy: RetryPolicy,
     private readonly defaultTimeoutMs: number,
+    private readonly defaultDeadlineMs: number,
   ) {}
 
   async call(request: HttpRequest): Promise<JsonObject> {
@@ -76,6 +77,7 @@ export class Requester {
       idempotent: true,
       signal,
       timeoutMs: this.defaultTimeoutMs,
+      deadlineMs: this.defaultDeadlineMs,
     };
     const secrets = [body.password, body.client_secret, body.refresh_token, ...this.auth.secrets()];
     const known = secrets.filter(
@@ -99,7 +101,11 @@ export class Requester {
   }
 
   private async attempt(request: HttpRequest): Promise<JsonObject> {
-    const withTimeout = { ...request, timeoutMs: request.timeoutMs ?? this.defaultTimeoutMs };
+    const withTimeout = {
+      ...request,
+      timeoutMs: request.timeoutMs ?? this.defaultTimeoutMs,
+      deadlineMs: request.deadlineMs ?? this.defaultDeadlineMs,
+    };
     let reauthenticated = false;
     let failures = 0;
     for (;;) {

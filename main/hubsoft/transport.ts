@@ -29,7 +29,13 @@ export interface HttpRequest {
   idempotent: boolean;
   /** See AnswerContext.httpErrorsAreBusiness. */
   httpErrorsAreBusiness?: boolean;
+  /** axios's idle timer: how long the connection may stay silent. */
   timeoutMs?: number;
+  /**
+   * The wall-clock limit on the whole request, answer included: a server trickling a byte every
+   * few seconds never trips the idle timer (issue 15).
+   */
+  deadlineMs?: number;
   signal?: AbortSignal;
   onUploadProgress?: (progress: UploadProgress) => void;
 }
@@ -81,13 +87,25 @@ function wasFullySent(error: unknown, code: string): boolean {
 }
 
 /** Maps a thrown axios/Node error to a HubsoftError, keeping nothing from the original. */
-function transportFailure(error: unknown, request: HttpRequest): HubsoftError {
+function transportFailure(
+  error: unknown,
+  request: HttpRequest,
+  pastDeadline: boolean,
+): HubsoftError {
   const code = (error as { code?: unknown }).code;
   const errorCode = typeof code === 'string' ? code : '';
   const details = { request: describeRequest(request) };
   const sent = wasFullySent(error, errorCode);
   if (!request.idempotent && sent) {
     return new HubsoftError('ambiguous', defaultMessages.ambiguous, { details });
+  }
+  if (pastDeadline) {
+    const seconds = Math.round((request.deadlineMs ?? 0) / 1000);
+    return new HubsoftError(
+      'timeout',
+      `O HubSoft não terminou de responder em ${seconds} s; a requisição foi interrompida.`,
+      { details },
+    );
   }
   if (axios.isCancel(error) || errorCode === 'ERR_CANCELED') return cancelledError();
   if (errorCode === 'ERR_BAD_RESPONSE' && /maxContentLength/.test(String(error))) {
@@ -110,6 +128,14 @@ export async function sendOnce(
   bearer: string | null,
 ): Promise<JsonObject> {
   if (request.signal?.aborted) throw cancelledError();
+  const deadline = new AbortController();
+  const timer =
+    request.deadlineMs === undefined
+      ? null
+      : setTimeout(() => deadline.abort(), request.deadlineMs);
+  const signal = request.signal
+    ? AbortSignal.any([request.signal, deadline.signal])
+    : deadline.signal;
   let response: AxiosResponse<string>;
   try {
     response = await http.request<string>({
@@ -118,7 +144,7 @@ export async function sendOnce(
       params: request.query,
       data: request.body,
       timeout: request.timeoutMs,
-      signal: request.signal,
+      signal,
       headers: bearer ? { Authorization: `Bearer ${bearer}` } : {},
       onUploadProgress: request.onUploadProgress
         ? (event) =>
@@ -126,7 +152,9 @@ export async function sendOnce(
         : undefined,
     });
   } catch (error) {
-    throw transportFailure(error, request);
+    throw transportFailure(error, request, deadline.signal.aborted && !request.signal?.aborted);
+  } finally {
+    if (timer) clearTimeout(timer);
   }
   const header = (name: string): string | null => {
     const value: unknown = response.headers[name];

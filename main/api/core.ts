@@ -25,6 +25,7 @@ export interface CoreOptions {
   demo?: boolean;
   /** Electron's save dialog for "export diagnostics"; null when cancelled. */
   chooseDiagnosticsDestination?: (suggestedName: string) => Promise<string | null>;
+  log?: WorkspaceFactoryOptions['log'];
 }
 
 export interface Core {
@@ -45,6 +46,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     events,
     storeWorkerUrl: options.storeWorkerUrl,
     osOnline: options.osOnline,
+    log: options.log,
   });
   const demo = createDemoMode();
   const session = await SessionManager.create({

@@ -6,6 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import { AppError } from '../../preload/errors';
 import type { HubsoftClient } from '../hubsoft/client';
+import type { OutboxLog } from '../outbox/attempt-log';
 import { createOutboxSender } from '../outbox/sender';
 import type { OpenWorkspace, SessionWorkspace, WorkspaceProfile } from '../session/types';
 import { openStore } from '../store/client';
@@ -20,6 +21,8 @@ export interface WorkspaceFactoryOptions {
   storeWorkerUrl?: URL | string;
   /** The OS's own online/offline hint (Electron's `net`); the browser host has none. */
   osOnline?: { current(): boolean; onChange(listener: (online: boolean) => void): () => void };
+  /** The app's logger, for the outbox's attempt lines and defects. */
+  log?: OutboxLog;
 }
 
 export interface Workspaces {
@@ -68,6 +71,7 @@ export function createWorkspaces(options: WorkspaceFactoryOptions): Workspaces {
       events: options.events,
       connectivity,
       stagingDir: profile.stagingDir,
+      ...(options.log ? { log: options.log } : {}),
     });
     unsubscribers.push(
       outbox.onUploadProgress((progress) => options.events.emit('upload', progress)),

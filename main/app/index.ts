@@ -70,6 +70,7 @@ async function start(): Promise<void> {
     pickFiles: createFilePicker(dialog, () => mainWindow),
     osOnline: createOnlineHint(net),
     storeWorkerUrl,
+    log: logger,
     demo: process.argv.includes('--demo'),
     chooseDiagnosticsDestination: async (suggestedName) => {
       const options = {

@@ -48,6 +48,7 @@ async function main(): Promise<void> {
       defaultServerUrl: options.serverUrl,
     },
     demo: options.demo,
+    log: logger,
   });
   const host = await startHost({
     port: options.port,

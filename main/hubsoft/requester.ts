@@ -6,7 +6,12 @@
 import type { AxiosInstance } from 'axios';
 import type { TokenManager } from './auth';
 import { backoffDelay, sleep, type RetryPolicy } from './backoff';
-import { HubsoftError, type HubsoftErrorDetails, type HubsoftErrorKind } from './errors';
+import {
+  defaultMessages,
+  HubsoftError,
+  type HubsoftErrorDetails,
+  type HubsoftErrorKind,
+} from './errors';
 import type { TokenBucket } from './rate-limit';
 import type { JsonObject } from './response';
 import { describeRequest, sendOnce, type HttpRequest } from './transport';
@@ -43,6 +48,7 @@ export function redact(error: HubsoftError, secrets: string[]): HubsoftError {
     status: error.status,
     retryAfterMs: error.retryAfterMs,
     details,
+    cause: error.cause,
   });
 }
 
@@ -142,8 +148,10 @@ export class Requester {
 
 function asHubsoftError(error: unknown, request: HttpRequest): HubsoftError {
   if (error instanceof HubsoftError) return error;
-  // A bug of ours, not a server answer: say so without copying anything that may hold secrets.
-  return new HubsoftError('network', 'Erro inesperado ao falar com o HubSoft.', {
+  // A bug of ours, not a server answer nor the network: the message copies nothing that may hold
+  // secrets; the defect itself stays as the cause, for the (scrubbed) log.
+  return new HubsoftError('internal', defaultMessages.internal, {
     details: { request: describeRequest(request) },
+    cause: error,
   });
 }

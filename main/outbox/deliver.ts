@@ -9,7 +9,8 @@ import type { Store } from '../store/client';
 import type { ActionError, OutboxAction, SentOutcome, StagedAttachment } from '../store/types';
 import type { ConnectivitySignal } from '../sync/connectivity-signal';
 import { clearAttachBaseline, saveAttachBaseline } from './attach-baseline';
-import { readBack } from './reconcile';
+import { defectOf, logAttempt, type OutboxLog } from './attempt-log';
+import { readBack, type ReadBackVerdict } from './reconcile';
 import {
   ActionRefused,
   attentionAfterMs,
@@ -45,6 +46,7 @@ export interface DeliveryContext {
   /** A retry was scheduled for this moment (ISO 8601). */
   retryAt(iso: string): void;
   progress(event: UploadProgressEvent): void;
+  log: OutboxLog;
 }
 
 /**
@@ -89,7 +91,7 @@ async function sendUntilSettled(flight: InFlight, ctx: DeliveryContext): Promise
   const { action } = flight;
   for (let round = 0; round < maxRoundsPerDelivery; round += 1) {
     if (flight.uncertain) {
-      const verdict = await readBack(action, ctx);
+      const verdict = await readBackLogged(action, ctx);
       ctx.connectivity.report('reachable');
       if (verdict.verdict === 'sent') return finishSent(action, verdict.outcome, ctx);
       if (verdict.verdict === 'unproven') {
@@ -104,21 +106,67 @@ async function sendUntilSettled(flight: InFlight, ctx: DeliveryContext): Promise
     }
     if (ctx.signal.aborted) throw new HubsoftError('cancelled', 'O envio foi interrompido.');
     let outcome: SentOutcome;
+    const startedAt = Date.now();
+    const attempt = { actionId: action.id, kind: action.kind, attempt: action.attempts };
     try {
       flight.uncertain = true;
       outcome = await send(action, ctx);
     } catch (error) {
       const failure = classifyFailure(error);
+      logAttempt(ctx.log, {
+        ...attempt,
+        step: 'send',
+        outcome: failure,
+        startedAt,
+        finishedAt: Date.now(),
+        error,
+      });
       if (failure === 'ambiguous') continue;
       // Anything but a lost answer (or our own stop or defect) proves the server did nothing.
       if (failure !== 'cancelled' && failure !== 'internal') flight.uncertain = false;
       throw error;
     }
+    logAttempt(ctx.log, {
+      ...attempt,
+      step: 'send',
+      outcome: 'sent',
+      startedAt,
+      finishedAt: Date.now(),
+    });
     ctx.connectivity.report('reachable');
     return finishSent(action, outcome, ctx);
   }
   // Unanswered again and again: let backoff space the next read-back out.
   throw new HubsoftError('ambiguous', 'O HubSoft não respondeu aos envios desta ação.');
+}
+
+async function readBackLogged(
+  action: OutboxAction,
+  ctx: DeliveryContext,
+): Promise<ReadBackVerdict> {
+  const startedAt = Date.now();
+  const attempt = { actionId: action.id, kind: action.kind, attempt: action.attempts };
+  try {
+    const verdict = await readBack(action, ctx);
+    logAttempt(ctx.log, {
+      ...attempt,
+      step: 'read_back',
+      outcome: verdict.verdict,
+      startedAt,
+      finishedAt: Date.now(),
+    });
+    return verdict;
+  } catch (error) {
+    logAttempt(ctx.log, {
+      ...attempt,
+      step: 'read_back',
+      outcome: classifyFailure(error),
+      startedAt,
+      finishedAt: Date.now(),
+      error,
+    });
+    throw error;
+  }
 }
 
 async function send(action: OutboxAction, ctx: DeliveryContext): Promise<SentOutcome> {
@@ -299,6 +347,20 @@ async function settleFailure(
     return;
   }
   const stopping = failure === 'cancelled' || ctx.signal.aborted;
+  if (failure === 'internal' && !stopping) {
+    // Retrying would meet the same bug, and waiting "offline" would hide it: the agent decides.
+    ctx.log.error(
+      { err: defectOf(error), actionId: action.id, kind: action.kind },
+      'outbox defect',
+    );
+    await store.markActionNeedsAttention(action.id, {
+      code: 'internal',
+      message:
+        'Erro interno do HubDesk ao enviar; tente de novo ou descarte. Detalhes no diagnóstico.',
+    });
+    ctx.changed([action.ticketKey]);
+    return;
+  }
   const free = stopping || failure === 'offline' || failure === 'auth' || !ctx.connectivity.online;
   const at = now().getTime();
   const earlierReadBackFailures = readBackFailuresOf(action.lastError);

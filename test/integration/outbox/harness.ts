@@ -10,6 +10,7 @@ import type { CurrentWorkspace, Workspace } from '../../../main/api/workspace';
 import { HubsoftClient } from '../../../main/hubsoft/client';
 import type { RateLimit } from '../../../main/hubsoft/rate-limit';
 import type { StoredTokens, TokenStore } from '../../../main/hubsoft/session-types';
+import type { OutboxLog } from '../../../main/outbox/attempt-log';
 import { createOutboxSender, type OutboxSender } from '../../../main/outbox/sender';
 import type { RetryTiming } from '../../../main/outbox/retry-policy';
 import { DEMO_ACCOUNT } from '../../../main/sim/demo-account';
@@ -37,6 +38,7 @@ export class MemoryTokens implements TokenStore {
 }
 
 export interface ClientOptions {
+  tokenStore?: TokenStore;
   timeoutMs?: number;
   uploadTimeoutMs?: number;
   rateLimit?: RateLimit;
@@ -45,7 +47,7 @@ export interface ClientOptions {
 export function simClient(url: string, options: ClientOptions = {}): HubsoftClient {
   return new HubsoftClient({
     credentials: { baseUrl: url, ...DEMO_ACCOUNT },
-    tokenStore: new MemoryTokens(),
+    tokenStore: options.tokenStore ?? new MemoryTokens(),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.uploadTimeoutMs ? { uploadTimeoutMs: options.uploadTimeoutMs } : {}),
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
@@ -78,6 +80,7 @@ export interface HarnessOptions extends ClientOptions {
   concurrency?: number;
   /** The sender's clock. */
   now?: () => Date;
+  log?: OutboxLog;
 }
 
 export async function startHarness(
@@ -104,6 +107,7 @@ export async function startHarness(
     concurrency: options.concurrency ?? 4,
     retry: testRetry,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.log ? { log: options.log } : {}),
   });
   const workspace: Workspace = {
     profile: {

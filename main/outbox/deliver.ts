@@ -9,6 +9,7 @@ import type { Store } from '../store/client';
 import type { ActionError, OutboxAction, SentOutcome, StagedAttachment } from '../store/types';
 import type { ConnectivitySignal } from '../sync/connectivity-signal';
 import { clearAttachBaseline, saveAttachBaseline } from './attach-baseline';
+import { attachmentCountOf } from './attachment-count';
 import { defectOf, logAttempt, type OutboxLog } from './attempt-log';
 import { readBack, type ReadBackVerdict } from './reconcile';
 import {
@@ -264,10 +265,8 @@ async function upload(
   ctx: DeliveryContext,
 ): Promise<SentOutcome> {
   const files = await stagedFilesOf(action, ctx.store);
-  const before = target.protocol
-    ? await ctx.client.getTicket(target.protocol, { signal: ctx.signal })
-    : null;
-  await saveAttachBaseline(ctx.store, action.id, before?.attachmentCount ?? null);
+  const before = await attachmentCountOf(ctx.client, target, ctx.signal);
+  await saveAttachBaseline(ctx.store, action.id, before);
   await ctx.client.addAttachments(
     target.id,
     files.map((file) => ({ path: file.stagedPath, name: file.originalName, mimeType: file.mime })),

@@ -8,7 +8,8 @@
  * - reply: the ticket's messages, the same text at or after the action's time;
  * - close: whether the ticket is closed; update: whether it shows the new values (by label: the
  *   detail names the status and type instead of giving their ids, fact 37);
- * - attach: `anexos_count` against the count saved just before the upload started.
+ * - attach: `anexos_count` (a `/paginado` row, fact 34) against the count saved on the action's
+ *   row just before the upload started.
  * Only what is proven missing is sent again; anything the server's answer cannot settle is
  * 'unproven' and goes to the agent. Reads that fail for network reasons throw, to be retried.
  */
@@ -18,6 +19,7 @@ import type { ConfigListName, RemoteTicket } from '../hubsoft/model';
 import type { Store } from '../store/client';
 import type { OutboxAction, SentOutcome } from '../store/types';
 import { attachBaseline } from './attach-baseline';
+import { attachmentCountOf } from './attachment-count';
 import { classifyFailure } from './retry-policy';
 import { serverTicketOf } from './server-ticket';
 
@@ -255,13 +257,13 @@ async function readBackAttach(
   if (before === null) {
     return unproven('não se sabe quantos anexos o atendimento tinha antes do envio');
   }
-  return readBackTicket(action, deps, (ticket) => {
-    const count = ticket.attachmentCount;
-    if (count === null) return unproven('o HubSoft não informou a quantidade de anexos');
-    if (count === before) return missing;
-    if (count >= before + action.payload.stagedIds.length) return { verdict: 'sent', outcome: {} };
-    return unproven(
-      `o atendimento tinha ${before} anexo(s) e agora tem ${count}; não se sabe quais chegaram`,
-    );
-  });
+  const target = await serverTicketOf(deps.store, action.ticketKey);
+  if (!target) return unproven('o atendimento não está mais no cache para conferência');
+  const count = await attachmentCountOf(deps.client, target, deps.signal);
+  if (count === null) return unproven('o HubSoft não informou a quantidade de anexos');
+  if (count === before) return missing;
+  if (count >= before + action.payload.stagedIds.length) return { verdict: 'sent', outcome: {} };
+  return unproven(
+    `o atendimento tinha ${before} anexo(s) e agora tem ${count}; não se sabe quais chegaram`,
+  );
 }

@@ -140,8 +140,13 @@ export interface ShapeContext {
   now: number;
 }
 
-/** A row of `/atendimento/todos` and `/atendimento/paginado/:n`. */
-export function modelRow(record: TicketRecord, context: ShapeContext, withMessages: boolean): Json {
+/** A row of `/atendimento/todos` or `/atendimento/paginado/:n`: only the latter has `anexos_count` (fact 34). */
+export function modelRow(
+  record: TicketRecord,
+  context: ShapeContext,
+  withMessages: boolean,
+  list: 'todos' | 'paginado',
+): Json {
   const status = findById(STATUSES, record.statusId);
   const type = findById(TYPES, record.typeId);
   const closedOrders = record.serviceOrders.filter((order) => order.status === 'finalizado').length;
@@ -166,7 +171,9 @@ export function modelRow(record: TicketRecord, context: ShapeContext, withMessag
     ordem_servico_fechada: closedOrders,
     ordem_servico_aberta: record.serviceOrders.length - closedOrders,
     ingressado: false,
-    anexos_count: record.earlierAttachmentCount + record.attachments.length,
+    ...(list === 'paginado'
+      ? { anexos_count: record.earlierAttachmentCount + record.attachments.length }
+      : {}),
     ...dateFields(record),
     ...sla(record, context.now),
     status: status
@@ -305,7 +312,6 @@ export function presentation(
         ? null
         : (findById(CLOSING_REASONS, record.closingReasonId)?.label ?? null),
     status: findById(STATUSES, record.statusId)?.label ?? null,
-    anexos_count: record.earlierAttachmentCount + record.attachments.length,
     cliente: presentationCustomer(context.customer),
   };
   if (!context.service.omittedInPresentation) result.servico = presentationService(context.service);

@@ -208,6 +208,14 @@ export class StoreCore {
     return this.outbox.markNeedsAttention(id, error);
   }
 
+  getActionReadBackState(id: number): JsonValue | null {
+    return this.outbox.readBackState(id);
+  }
+
+  setActionReadBackState(id: number, state: JsonValue | null): void {
+    this.outbox.setReadBackState(id, state);
+  }
+
   retryAction(id: number, editedPayload?: JsonValue): OutboxAction {
     return this.outbox.retry(id, editedPayload);
   }

@@ -26,6 +26,8 @@ export const storeMethods = [
   'scheduleActionRetry',
   'markActionFailed',
   'markActionNeedsAttention',
+  'getActionReadBackState',
+  'setActionReadBackState',
   'retryAction',
   'discardAction',
   'undoLocalChange',

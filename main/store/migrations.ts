@@ -205,7 +205,15 @@ const initialSchema: Migration = (db) => {
   `);
 };
 
-export const migrations: readonly Migration[] = [initialSchema];
+/**
+ * What the outbox needs to read an action back (the attachment count before an upload) lives
+ * with the action: a sync checkpoint was deleted by the sign-out purge and not salvaged.
+ */
+const outboxReadBackState: Migration = (db) => {
+  db.exec('ALTER TABLE outbox ADD COLUMN readback_state TEXT');
+};
+
+export const migrations: readonly Migration[] = [initialSchema, outboxReadBackState];
 
 export const schemaVersion = migrations.length;
 

@@ -106,6 +106,10 @@ export class Outbox {
                                                 WHERE d.id = o.depends_on AND d.state = 'sent'))
          ORDER BY o.id LIMIT @limit`,
       ),
+      readBackState: db.prepare<{ readback_state: string | null }>(
+        'SELECT readback_state FROM outbox WHERE id = ?',
+      ),
+      setReadBackState: db.prepare('UPDATE outbox SET readback_state = ? WHERE id = ?'),
       update: db.prepare(
         `UPDATE outbox SET state = @state, attempts = @attempts, next_attempt_at = @next_attempt_at,
            first_failed_at = @first_failed_at, last_error = @last_error, result = @result,
@@ -224,6 +228,20 @@ export class Outbox {
       }
       return action;
     })();
+  }
+
+  /**
+   * What the read-back of this action needs, kept on its row: it goes wherever the action goes
+   * (crash salvage copies the row), and the sign-out purge keeps unsent actions.
+   */
+  readBackState(id: number): JsonValue | null {
+    this.require(id);
+    return fromJsonOrNull(this.statements.readBackState.get(id)?.readback_state ?? null);
+  }
+
+  setReadBackState(id: number, state: JsonValue | null): void {
+    this.require(id);
+    this.statements.setReadBackState.run(state === null ? null : toJson(state), id);
   }
 
   /** A transient failure: back to the queue, due again at `nextAttemptAt`. */

@@ -75,11 +75,12 @@ function rows(
   end: number,
   request: SimRequest,
   messages: boolean,
+  list: 'todos' | 'paginado',
 ) {
   const out: Record<string, unknown>[] = [];
   for (let i = start; i < Math.min(end, ids.length); i += 1) {
     const record = state.dataset.get(ids[i] ?? 0);
-    if (record) out.push(modelRow(record, state.shapeContext(record, request.now), messages));
+    if (record) out.push(modelRow(record, state.shapeContext(record, request.now), messages, list));
   }
   return out;
 }
@@ -108,6 +109,7 @@ function listTodos(state: SimState, request: SimRequest): Reply {
       (page + 1) * size,
       request,
       withMessages(parsed.data.relacoes),
+      'todos',
     ),
   });
 }
@@ -138,6 +140,7 @@ async function listPaginado(state: SimState, request: SimRequest): Promise<Reply
     start + perPage,
     request,
     withMessages(parsed.data.relacoes),
+    'paginado',
   );
   const path = `http://${request.raw.headers.host ?? '127.0.0.1'}${request.path}`;
   const pageUrl = (n: number) => `${path}?page=${n}`;

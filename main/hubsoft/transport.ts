@@ -128,14 +128,19 @@ export async function sendOnce(
   bearer: string | null,
 ): Promise<JsonObject> {
   if (request.signal?.aborted) throw cancelledError();
-  const deadline = new AbortController();
+  // One controller for the caller's signal and the deadline; the listener goes with the request,
+  // so a long-lived caller signal (the sync engine's) does not collect one per request.
+  const controller = new AbortController();
+  let pastDeadline = false;
   const timer =
     request.deadlineMs === undefined
       ? null
-      : setTimeout(() => deadline.abort(), request.deadlineMs);
-  const signal = request.signal
-    ? AbortSignal.any([request.signal, deadline.signal])
-    : deadline.signal;
+      : setTimeout(() => {
+          pastDeadline = true;
+          controller.abort();
+        }, request.deadlineMs);
+  const forwardAbort = () => controller.abort();
+  request.signal?.addEventListener('abort', forwardAbort, { once: true });
   let response: AxiosResponse<string>;
   try {
     response = await http.request<string>({
@@ -144,7 +149,7 @@ export async function sendOnce(
       params: request.query,
       data: request.body,
       timeout: request.timeoutMs,
-      signal,
+      signal: controller.signal,
       headers: bearer ? { Authorization: `Bearer ${bearer}` } : {},
       onUploadProgress: request.onUploadProgress
         ? (event) =>
@@ -152,9 +157,10 @@ export async function sendOnce(
         : undefined,
     });
   } catch (error) {
-    throw transportFailure(error, request, deadline.signal.aborted && !request.signal?.aborted);
+    throw transportFailure(error, request, pastDeadline && !request.signal?.aborted);
   } finally {
     if (timer) clearTimeout(timer);
+    request.signal?.removeEventListener('abort', forwardAbort);
   }
   const header = (name: string): string | null => {
     const value: unknown = response.headers[name];

@@ -176,6 +176,14 @@ export class StoreCore {
     return this.outbox.enqueue(request, options);
   }
 
+  /** Several actions as one unit (a reply and its files): all queued or none. */
+  enqueueActions(
+    requests: ActionRequest[],
+    options: { discardDraft?: string } = {},
+  ): OutboxAction[] {
+    return this.outbox.enqueueAll(requests, options);
+  }
+
   getAction(id: number): OutboxAction | null {
     return this.outbox.get(id);
   }

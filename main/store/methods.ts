@@ -18,6 +18,7 @@ export const storeMethods = [
   'saveDraft',
   'discardDraft',
   'enqueueAction',
+  'enqueueActions',
   'getAction',
   'listActions',
   'nextSendableActions',

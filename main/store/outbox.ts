@@ -121,42 +121,55 @@ export class Outbox {
 
   /** Applies the local change and queues the action, atomically; resolves once durable. */
   enqueue(request: ActionRequest, options: { discardDraft?: string } = {}): OutboxAction {
+    return this.enqueueAll([request], options)[0] as OutboxAction;
+  }
+
+  /**
+   * Several actions as one unit (a reply and its files): all queued, in this order, with the draft
+   * gone, or none of them and the draft kept.
+   */
+  enqueueAll(requests: ActionRequest[], options: { discardDraft?: string } = {}): OutboxAction[] {
     return this.db
       .transaction(() => {
-        const now = this.now().toISOString();
-        const payload = validatePayload(request.kind, request.payload);
-        let ticketKey: string;
-        let localRef: string | null = null;
-        if (request.kind === 'create') {
-          ticketKey = `local:${randomUUID()}`;
-          this.tickets.createLocal(ticketKey, request.payload, now);
-        } else if (request.kind === 'reply') {
-          ticketKey = request.ticketKey;
-          localRef = this.tickets.addPendingMessage(ticketKey, request.payload.text, now);
-        } else {
-          ticketKey = request.ticketKey;
-          this.tickets.requireTicket(ticketKey);
-        }
-        const dependsOn =
-          request.kind === 'create'
-            ? null
-            : ((this.statements.openCreate.get(ticketKey) as number | undefined) ?? null);
-        const { lastInsertRowid } = this.statements.insert.run(
-          ticketKey,
-          request.kind,
-          toJson(payload),
-          now,
-          now,
-          dependsOn,
-          localRef,
-        );
-        if (request.kind === 'update' || request.kind === 'close') {
-          this.tickets.resettle(ticketKey, true);
-        }
+        const queued = requests.map((request) => this.insert(request));
         if (options.discardDraft !== undefined) this.drafts.delete(options.discardDraft);
-        return this.require(Number(lastInsertRowid));
+        return queued;
       })
       .immediate();
+  }
+
+  private insert(request: ActionRequest): OutboxAction {
+    const now = this.now().toISOString();
+    const payload = validatePayload(request.kind, request.payload);
+    let ticketKey: string;
+    let localRef: string | null = null;
+    if (request.kind === 'create') {
+      ticketKey = `local:${randomUUID()}`;
+      this.tickets.createLocal(ticketKey, request.payload, now);
+    } else if (request.kind === 'reply') {
+      ticketKey = request.ticketKey;
+      localRef = this.tickets.addPendingMessage(ticketKey, request.payload.text, now);
+    } else {
+      ticketKey = request.ticketKey;
+      this.tickets.requireTicket(ticketKey);
+    }
+    const dependsOn =
+      request.kind === 'create'
+        ? null
+        : ((this.statements.openCreate.get(ticketKey) as number | undefined) ?? null);
+    const { lastInsertRowid } = this.statements.insert.run(
+      ticketKey,
+      request.kind,
+      toJson(payload),
+      now,
+      now,
+      dependsOn,
+      localRef,
+    );
+    if (request.kind === 'update' || request.kind === 'close') {
+      this.tickets.resettle(ticketKey, true);
+    }
+    return this.require(Number(lastInsertRowid));
   }
 
   get(id: number): OutboxAction | null {

@@ -17,17 +17,19 @@ export const silentLog: OutboxLog = {
   error: () => undefined,
 };
 
+export type AttemptStep = 'send' | 'read_back';
+
 export interface AttemptRecord {
   actionId: number;
   kind: ActionKind;
   /** The action's attempt count when this step ran. */
   attempt: number;
-  step: 'send' | 'read_back';
+  step: AttemptStep;
   /** 'sent', a read-back verdict ('missing', 'unproven') or the failure class. */
   outcome: string;
   startedAt: number;
   finishedAt: number;
-  /** The HTTP status of a failed answer, when one arrived. */
+  /** What failed, if the step did: the line keeps only its HTTP status. */
   error?: unknown;
 }
 

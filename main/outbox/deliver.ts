@@ -10,8 +10,8 @@ import type { ActionError, OutboxAction, SentOutcome, StagedAttachment } from '.
 import type { ConnectivitySignal } from '../sync/connectivity-signal';
 import { clearAttachBaseline, saveAttachBaseline } from './attach-baseline';
 import { attachmentCountOf } from './attachment-count';
-import { defectOf, logAttempt, type OutboxLog } from './attempt-log';
-import { readBack, type ReadBackVerdict } from './reconcile';
+import { defectOf, logAttempt, type AttemptStep, type OutboxLog } from './attempt-log';
+import { readBack } from './reconcile';
 import {
   ActionRefused,
   attentionAfterMs,
@@ -92,7 +92,13 @@ async function sendUntilSettled(flight: InFlight, ctx: DeliveryContext): Promise
   const { action } = flight;
   for (let round = 0; round < maxRoundsPerDelivery; round += 1) {
     if (flight.uncertain) {
-      const verdict = await readBackLogged(action, ctx);
+      const verdict = await loggedStep(
+        action,
+        'read_back',
+        ctx,
+        () => readBack(action, ctx),
+        (found) => found.verdict,
+      );
       ctx.connectivity.report('reachable');
       if (verdict.verdict === 'sent') return finishSent(action, verdict.outcome, ctx);
       if (verdict.verdict === 'unproven') {
@@ -107,33 +113,22 @@ async function sendUntilSettled(flight: InFlight, ctx: DeliveryContext): Promise
     }
     if (ctx.signal.aborted) throw new HubsoftError('cancelled', 'O envio foi interrompido.');
     let outcome: SentOutcome;
-    const startedAt = Date.now();
-    const attempt = { actionId: action.id, kind: action.kind, attempt: action.attempts };
     try {
       flight.uncertain = true;
-      outcome = await send(action, ctx);
+      outcome = await loggedStep(
+        action,
+        'send',
+        ctx,
+        () => send(action, ctx),
+        () => 'sent',
+      );
     } catch (error) {
       const failure = classifyFailure(error);
-      logAttempt(ctx.log, {
-        ...attempt,
-        step: 'send',
-        outcome: failure,
-        startedAt,
-        finishedAt: Date.now(),
-        error,
-      });
       if (failure === 'ambiguous') continue;
       // Anything but a lost answer (or our own stop or defect) proves the server did nothing.
       if (failure !== 'cancelled' && failure !== 'internal') flight.uncertain = false;
       throw error;
     }
-    logAttempt(ctx.log, {
-      ...attempt,
-      step: 'send',
-      outcome: 'sent',
-      startedAt,
-      finishedAt: Date.now(),
-    });
     ctx.connectivity.report('reachable');
     return finishSent(action, outcome, ctx);
   }
@@ -141,31 +136,23 @@ async function sendUntilSettled(flight: InFlight, ctx: DeliveryContext): Promise
   throw new HubsoftError('ambiguous', 'O HubSoft não respondeu aos envios desta ação.');
 }
 
-async function readBackLogged(
+/** Runs one step of an attempt and writes its log line, whatever comes of it. */
+async function loggedStep<T>(
   action: OutboxAction,
+  step: AttemptStep,
   ctx: DeliveryContext,
-): Promise<ReadBackVerdict> {
+  work: () => Promise<T>,
+  outcomeOf: (value: T) => string,
+): Promise<T> {
+  const line = { actionId: action.id, kind: action.kind, attempt: action.attempts, step };
   const startedAt = Date.now();
-  const attempt = { actionId: action.id, kind: action.kind, attempt: action.attempts };
   try {
-    const verdict = await readBack(action, ctx);
-    logAttempt(ctx.log, {
-      ...attempt,
-      step: 'read_back',
-      outcome: verdict.verdict,
-      startedAt,
-      finishedAt: Date.now(),
-    });
-    return verdict;
+    const value = await work();
+    logAttempt(ctx.log, { ...line, outcome: outcomeOf(value), startedAt, finishedAt: Date.now() });
+    return value;
   } catch (error) {
-    logAttempt(ctx.log, {
-      ...attempt,
-      step: 'read_back',
-      outcome: classifyFailure(error),
-      startedAt,
-      finishedAt: Date.now(),
-      error,
-    });
+    const outcome = classifyFailure(error);
+    logAttempt(ctx.log, { ...line, outcome, startedAt, finishedAt: Date.now(), error });
     throw error;
   }
 }

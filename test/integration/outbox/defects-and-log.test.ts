@@ -111,7 +111,6 @@ describe('the log of outbox attempts', () => {
 
   it('writes one line per attempt with its outcome and status, never the text', async () => {
     harness = await startHarness(sim, {
-      timeoutMs: 1_000,
       rateLimit: { perSecond: 400, burst: 400 },
       log: fileLogger.logger,
     });

@@ -199,7 +199,7 @@ export async function sendOnce(
  * PHP goes on and commits, a 502/503 before or after, so a 5xx, an HTML page or an unreadable body
  * says nothing. Only HubSoft's own refusals do: HTTP 200 `status:error` (fact 12), 400/422
  * validation, 401/403 from the auth layer before the body is read, 429 from the rate limiter, 404
- * for a route or record that does not exist, and the JSON refusal of a close (fact 15).
+ * for a route or record that does not exist, and a close's 4xx JSON refusal (fact 15).
  */
 function provesNothingApplied(error: HubsoftError, request: HttpRequest): boolean {
   const { status } = error;
@@ -207,6 +207,7 @@ function provesNothingApplied(error: HubsoftError, request: HttpRequest): boolea
   if (status >= 200 && status < 300)
     return error.kind === 'business' || error.kind === 'validation';
   if ([400, 401, 403, 404, 422, 429].includes(status)) return true;
-  // interpretAnswer gives 'business' to a non-2xx close only when its body was HubSoft's JSON.
-  return request.httpErrorsAreBusiness === true && error.kind === 'business';
+  // A close refused by rule with HubSoft's JSON (fact 15). A 5xx may still have come after the
+  // commit: that one is read back, and fails with the server's words only if it did not apply.
+  return status < 500 && request.httpErrorsAreBusiness === true && error.kind === 'business';
 }

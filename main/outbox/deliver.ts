@@ -90,6 +90,8 @@ export async function deliver(
 
 async function sendUntilSettled(flight: InFlight, ctx: DeliveryContext): Promise<void> {
   const { action } = flight;
+  /** A close answered 5xx with HubSoft's reason: its refusal, if the read-back finds it open. */
+  let refusalUnlessApplied: HubsoftError | null = null;
   for (let round = 0; round < maxRoundsPerDelivery; round += 1) {
     if (flight.uncertain) {
       const verdict = await loggedStep(
@@ -109,6 +111,7 @@ async function sendUntilSettled(flight: InFlight, ctx: DeliveryContext): Promise
           ctx,
         );
       }
+      if (refusalUnlessApplied) throw refusalUnlessApplied;
       flight.uncertain = false;
     }
     if (ctx.signal.aborted) throw new HubsoftError('cancelled', 'O envio foi interrompido.');
@@ -124,7 +127,10 @@ async function sendUntilSettled(flight: InFlight, ctx: DeliveryContext): Promise
       );
     } catch (error) {
       const failure = classifyFailure(error);
-      if (failure === 'ambiguous') continue;
+      if (failure === 'ambiguous') {
+        refusalUnlessApplied = closeRefusalIn(action, error);
+        continue;
+      }
       // Anything but a lost answer (or our own stop or defect) proves the server did nothing.
       if (failure !== 'cancelled' && failure !== 'internal') flight.uncertain = false;
       throw error;
@@ -134,6 +140,17 @@ async function sendUntilSettled(flight: InFlight, ctx: DeliveryContext): Promise
   }
   // Unanswered again and again: let backoff space the next read-back out.
   throw new HubsoftError('ambiguous', 'O HubSoft não respondeu aos envios desta ação.');
+}
+
+/**
+ * Closing fails by rule with a 4xx or 5xx carrying the reason (fact 15); behind a gateway a 5xx
+ * may also follow the commit. The reason is kept to be shown if the read-back finds no close.
+ */
+function closeRefusalIn(action: OutboxAction, error: unknown): HubsoftError | null {
+  if (action.kind !== 'close' || !(error instanceof HubsoftError)) return null;
+  const reason = error.details.serverMessage;
+  if (error.status === null || error.status < 500 || reason === undefined) return null;
+  return new HubsoftError('business', reason, { status: error.status, details: error.details });
 }
 
 /** Runs one step of an attempt and writes its log line, whatever comes of it. */

@@ -81,6 +81,8 @@ export interface HarnessOptions extends ClientOptions {
   /** The sender's clock. */
   now?: () => Date;
   log?: OutboxLog;
+  /** Where the app reaches HubSoft, when a proxy stands in front of the simulator. */
+  serverUrl?: string;
 }
 
 export async function startHarness(
@@ -90,9 +92,10 @@ export async function startHarness(
   const dir = mkdtempSync(join(tmpdir(), 'hubdesk-outbox-'));
   const stagingDir = join(dir, 'staging');
   const store = await openStore({ file: join(dir, 'profile.sqlite') });
-  const client = simClient(sim.url, options);
+  const serverUrl = options.serverUrl ?? sim.url;
+  const client = simClient(serverUrl, options);
   const connectivity = createConnectivity({
-    probe: httpProbe(sim.url, 1_000),
+    probe: httpProbe(serverUrl, 1_000),
     probeBackoff: { baseMs: 50, maxMs: 400 },
   });
   const events = new EventHub();
@@ -113,7 +116,7 @@ export async function startHarness(
     profile: {
       id: 'teste',
       userId: null,
-      baseUrl: sim.url,
+      baseUrl: serverUrl,
       username: DEMO_ACCOUNT.username,
       clientId: DEMO_ACCOUNT.clientId,
       demo: false,

@@ -17,24 +17,43 @@ function localDay(iso: string): string {
   return new Date(Date.parse(iso) - hubsoftOffsetMs).toISOString().slice(0, 10);
 }
 
-/** Null when the server did not tell it (the row was not found, or carried no count). */
+/**
+ * Null when the server did not tell it (the row was not found, or carried no count). A ticket
+ * opened here has the time it was queued, not the server's: when its day does not hold it, the
+ * days since are searched too.
+ */
 export async function attachmentCountOf(
   client: HubsoftClient,
   ticket: ServerTicket,
+  now: Date,
   signal?: AbortSignal,
 ): Promise<number | null> {
   const day = localDay(ticket.openedAt);
+  const today = localDay(now.toISOString());
+  const found = await countInRows(client, ticket.id, day, day, signal);
+  if (found !== undefined || day >= today) return found ?? null;
+  return (await countInRows(client, ticket.id, day, today, signal)) ?? null;
+}
+
+/** undefined: no row of that id among the tickets opened between `from` and `to`. */
+async function countInRows(
+  client: HubsoftClient,
+  ticketId: number,
+  from: string,
+  to: string,
+  signal?: AbortSignal,
+): Promise<number | null | undefined> {
   for (let page = 0; page < maxPages; page += 1) {
     const result = await client.listTicketsPaginated({
       page,
       perPage: rowsPerPage,
-      from: day,
-      to: day,
+      from,
+      to,
       ...(signal ? { signal } : {}),
     });
-    const row = result.tickets.find((candidate) => candidate.id === ticket.id);
+    const row = result.tickets.find((candidate) => candidate.id === ticketId);
     if (row) return row.attachmentCount;
-    if (page >= result.lastPage) return null;
+    if (page >= result.lastPage) return undefined;
   }
-  return null;
+  return undefined;
 }

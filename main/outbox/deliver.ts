@@ -269,7 +269,7 @@ async function upload(
   ctx: DeliveryContext,
 ): Promise<SentOutcome> {
   const files = await stagedFilesOf(action, ctx.store);
-  const before = await attachmentCountOf(ctx.client, target, ctx.signal);
+  const before = await attachmentCountOf(ctx.client, target, ctx.now(), ctx.signal);
   await saveAttachBaseline(ctx.store, action.id, before);
   await ctx.client.addAttachments(
     target.id,

@@ -31,6 +31,7 @@ export type ReadBackVerdict =
 export interface ReadBackDeps {
   store: Store;
   client: HubsoftClient;
+  now: () => Date;
   signal?: AbortSignal;
 }
 
@@ -259,7 +260,7 @@ async function readBackAttach(
   }
   const target = await serverTicketOf(deps.store, action.ticketKey);
   if (!target) return unproven('o atendimento não está mais no cache para conferência');
-  const count = await attachmentCountOf(deps.client, target, deps.signal);
+  const count = await attachmentCountOf(deps.client, target, deps.now(), deps.signal);
   if (count === null) return unproven('o HubSoft não informou a quantidade de anexos');
   if (count === before) return missing;
   if (count >= before + action.payload.stagedIds.length) return { verdict: 'sent', outcome: {} };

@@ -42,11 +42,15 @@ function serverAttachments(): TicketRecord['attachments'] {
 
 async function anexosCount(): Promise<number | null> {
   const cached = await harness.store.getTicket(key);
-  return attachmentCountOf(harness.client, {
-    id: target.id,
-    protocol: target.protocol,
-    openedAt: cached?.openedAt ?? '',
-  });
+  return attachmentCountOf(
+    harness.client,
+    {
+      id: target.id,
+      protocol: target.protocol,
+      openedAt: cached?.openedAt ?? '',
+    },
+    new Date(),
+  );
 }
 
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
@@ -233,5 +237,29 @@ describe('an upload whose answer was lost, then a sign-out purge', () => {
     const [final] = await settled(harness.store, 10_000);
     expect(final?.state).toBe('sent');
     expect(serverAttachments().map((a) => a.name)).toEqual(['contrato-assinado.pdf']);
+  });
+});
+
+describe('an upload to a ticket whose cached opening day is not the server’s', () => {
+  it('finds its anexos_count on the days since, and reads an unanswered upload back once', async () => {
+    // As for a ticket opened offline late at night and created on the server the next day.
+    const detail = await harness.client.getTicket(target.protocol);
+    const dayEarlier = new Date(Date.parse(detail.openedAt) - 24 * 3_600_000).toISOString();
+    await harness.store.upsertTicketDetail({ ...detail, openedAt: dayEarlier });
+    const staged = await createAttachmentsService(harness.current).stage({
+      name: 'laudo.pdf',
+      mimeType: 'application/pdf',
+      base64: Buffer.from('%PDF-1.4 laudo').toString('base64'),
+    });
+    await createActionsService(harness.current).attach(key, [staged.id]);
+    sim.setFaults({ gatewayTimeoutRate: 1 });
+    harness.sender.start();
+    const [final] = await settled(harness.store, 10_000);
+    sim.setFaults({});
+    expect({ state: final?.state, error: final?.lastError ?? null }).toEqual({
+      state: 'sent',
+      error: null,
+    });
+    expect(serverAttachments().map((a) => a.name)).toEqual(['laudo.pdf']);
   });
 });

@@ -109,7 +109,10 @@ export const contract = {
   },
   actions: {
     create: method(one(createInput)).returns<OutboxAction>(),
-    reply: method(two(ticketKey, agentText)).returns<OutboxAction>(),
+    /** With files, the reply and its attach are queued as one unit; answers the reply. */
+    reply: method(
+      z.tuple([ticketKey, agentText, z.array(stagedId).min(1).max(10).optional()]),
+    ).returns<OutboxAction>(),
     attach: method(two(ticketKey, z.array(stagedId).min(1).max(10))).returns<OutboxAction>(),
     update: method(two(ticketKey, updateInput)).returns<OutboxAction>(),
     close: method(two(ticketKey, closeInput)).returns<OutboxAction>(),

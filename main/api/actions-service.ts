@@ -71,15 +71,25 @@ export function createActionsService(current: CurrentWorkspace): Services['actio
         queue(current(), { kind: 'create', payload: withSendablePhone(input) }, 'new-ticket'),
       ),
 
-    reply: (key, text) =>
+    reply: (key, text, stagedIds) =>
       withContractErrors(async () => {
         const workspace = current();
         await checkTicket(workspace, key, 'reply');
-        return queue(
-          workspace,
-          { kind: 'reply', ticketKey: key, payload: { text } },
-          `reply:${key}`,
+        const reply: ActionRequest = { kind: 'reply', ticketKey: key, payload: { text } };
+        if (!stagedIds?.length) return queue(workspace, reply, `reply:${key}`);
+        // The text and its files as one unit: a failure queues neither and keeps the draft,
+        // so sending again cannot queue the text twice.
+        await checkStaged(workspace, stagedIds);
+        const queued = await workspace.store.enqueueActions(
+          [
+            reply,
+            { kind: 'attach', ticketKey: key, payload: { stagedIds: [...new Set(stagedIds)] } },
+          ],
+          { discardDraft: `reply:${key}` },
         );
+        workspace.outbox.changed([key]);
+        workspace.outbox.kick();
+        return queued[0] as OutboxAction;
       }),
 
     attach: (key, stagedIds) =>

@@ -6,6 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import { AppError } from '../../preload/errors';
 import type { HubsoftClient } from '../hubsoft/client';
+import type { OutboxLog } from '../outbox/attempt-log';
 import { createOutboxSender } from '../outbox/sender';
 import type { OpenWorkspace, SessionWorkspace, WorkspaceProfile } from '../session/types';
 import { openStore } from '../store/client';
@@ -21,8 +22,11 @@ export interface WorkspaceFactoryOptions {
   storeWorkerUrl?: URL | string;
   /** The OS's own online/offline hint (Electron's `net`); the browser host has none. */
   osOnline?: { current(): boolean; onChange(listener: (online: boolean) => void): () => void };
-  /** The scrubbed logger, for sync's records of runs, pages and detail fetches. */
-  log?: SyncLog;
+  /**
+   * The scrubbed logger: sync's records of runs, pages and detail fetches, the outbox's attempt
+   * lines and defects.
+   */
+  log?: SyncLog & OutboxLog;
 }
 
 export interface Workspaces {
@@ -72,6 +76,7 @@ export function createWorkspaces(options: WorkspaceFactoryOptions): Workspaces {
       events: options.events,
       connectivity,
       stagingDir: profile.stagingDir,
+      ...(options.log ? { log: options.log } : {}),
     });
     unsubscribers.push(
       outbox.onUploadProgress((progress) => options.events.emit('upload', progress)),

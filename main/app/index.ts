@@ -72,8 +72,8 @@ async function start(): Promise<void> {
     pickFiles: createFilePicker(dialog, () => mainWindow),
     osOnline: createOnlineHint(net),
     storeWorkerUrl,
-    demo: process.argv.includes('--demo'),
     log: logger,
+    demo: process.argv.includes('--demo'),
     chooseDiagnosticsDestination: async (suggestedName) => {
       const options = {
         defaultPath: path.join(app.getPath('documents'), suggestedName),

@@ -62,6 +62,13 @@ export interface HubsoftClientOptions {
   timeoutMs?: number;
   /** Per upload request; default 10 min. */
   uploadTimeoutMs?: number;
+  /** Wall-clock limit on a whole request, answer included; default 45 s. */
+  deadlineMs?: number;
+  /**
+   * The slowest upload still waited for: an upload's deadline is `deadlineMs` plus its size at
+   * this speed; default 32 KiB/s (10 MB: about 6 min).
+   */
+  uploadFloorBytesPerSecond?: number;
 }
 
 export interface CallOptions {
@@ -102,6 +109,8 @@ export class HubsoftClient {
   private readonly auth: TokenManager;
   private readonly requester: Requester;
   private readonly uploadTimeoutMs: number;
+  private readonly deadlineMs: number;
+  private readonly uploadFloorBytesPerSecond: number;
 
   constructor(options: HubsoftClientOptions) {
     const http = createHttp(options.credentials.baseUrl);
@@ -117,8 +126,11 @@ export class HubsoftClient {
       options.retry ?? defaultRetryPolicy,
       options.timeoutMs ?? 30_000,
       new TokenBucket(options.grantRateLimit ?? defaultGrantRateLimit),
+      options.deadlineMs ?? 45_000,
     );
     this.uploadTimeoutMs = options.uploadTimeoutMs ?? 600_000;
+    this.deadlineMs = options.deadlineMs ?? 45_000;
+    this.uploadFloorBytesPerSecond = options.uploadFloorBytesPerSecond ?? 32 * 1024;
   }
 
   /** Password grant with what the agent typed; tokens go to the TokenStore. */
@@ -272,8 +284,10 @@ export class HubsoftClient {
       throw new HubsoftError('validation', 'Nenhum arquivo para anexar.');
     }
     const form = new FormData();
+    let totalBytes = 0;
     for (const [index, file] of files.entries()) {
       const blob = await openAsBlob(file.path, file.mimeType ? { type: file.mimeType } : undefined);
+      totalBytes += blob.size;
       form.append(`files[${index}]`, blob, file.name ?? basename(file.path));
     }
     const request: HttpRequest = {
@@ -282,6 +296,7 @@ export class HubsoftClient {
       body: form,
       idempotent: false,
       timeoutMs: this.uploadTimeoutMs,
+      deadlineMs: this.deadlineMs + Math.ceil((totalBytes / this.uploadFloorBytesPerSecond) * 1000),
       signal: options.signal,
       onUploadProgress: options.onProgress,
     };

@@ -16,7 +16,9 @@ export type HubsoftErrorKind =
   | 'timeout'
   | 'parse'
   | 'ambiguous'
-  | 'cancelled';
+  | 'cancelled'
+  /** A defect of ours met while calling (a TypeError): not the server's doing, not the network's. */
+  | 'internal';
 
 export interface HubsoftErrorDetails {
   /** HTTP method and path (no query string, no host) of the call that failed. */
@@ -48,6 +50,8 @@ interface HubsoftErrorInit {
   status?: number | null;
   retryAfterMs?: number | null;
   details?: HubsoftErrorDetails;
+  /** For kind 'internal': the defect, kept for the log (its stack); never sent over IPC. */
+  cause?: unknown;
 }
 
 export class HubsoftError extends Error {
@@ -59,7 +63,7 @@ export class HubsoftError extends Error {
   readonly details: HubsoftErrorDetails;
 
   constructor(kind: HubsoftErrorKind, message: string, init: HubsoftErrorInit = {}) {
-    super(message);
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
     this.name = 'HubsoftError';
     this.kind = kind;
     this.status = init.status ?? null;
@@ -107,4 +111,5 @@ export const defaultMessages: Record<HubsoftErrorKind, string> = {
   ambiguous:
     'A requisição foi enviada ao HubSoft, mas a resposta não chegou: não se sabe se foi aplicada.',
   cancelled: 'A operação foi cancelada.',
+  internal: 'Erro interno do HubDesk ao falar com o HubSoft.',
 };

@@ -6,7 +6,12 @@
 import type { AxiosInstance } from 'axios';
 import type { TokenManager } from './auth';
 import { backoffDelay, sleep, type RetryPolicy } from './backoff';
-import { HubsoftError, type HubsoftErrorDetails, type HubsoftErrorKind } from './errors';
+import {
+  defaultMessages,
+  HubsoftError,
+  type HubsoftErrorDetails,
+  type HubsoftErrorKind,
+} from './errors';
 import type { TokenBucket } from './rate-limit';
 import type { JsonObject } from './response';
 import { describeRequest, sendOnce, type HttpRequest } from './transport';
@@ -43,6 +48,7 @@ export function redact(error: HubsoftError, secrets: string[]): HubsoftError {
     status: error.status,
     retryAfterMs: error.retryAfterMs,
     details,
+    cause: error.cause,
   });
 }
 
@@ -55,6 +61,7 @@ export class Requester {
     private readonly defaultTimeoutMs: number,
     /** `/oauth/token`'s own budget (fact 19), apart from the API's. */
     private readonly grantLimiter: TokenBucket,
+    private readonly defaultDeadlineMs: number,
   ) {}
 
   async call(request: HttpRequest): Promise<JsonObject> {
@@ -74,9 +81,11 @@ export class Requester {
       method: 'POST',
       path: '/oauth/token',
       body,
-      idempotent: false,
+      // Nothing is created by a token request: a lost answer is a plain failure, not an unknown outcome.
+      idempotent: true,
       signal,
       timeoutMs: this.defaultTimeoutMs,
+      deadlineMs: this.defaultDeadlineMs,
     };
     const secrets = [body.password, body.client_secret, body.refresh_token, ...this.auth.secrets()];
     const known = secrets.filter(
@@ -96,24 +105,17 @@ export class Requester {
           await sleep(delay, signal);
           continue;
         }
-        // Nothing is created by a token request: a lost answer is a plain network failure.
-        const plain =
-          failure.kind === 'ambiguous'
-            ? new HubsoftError(
-                'network',
-                'Não foi possível entrar no HubSoft: a resposta não chegou.',
-                {
-                  details: failure.details,
-                },
-              )
-            : failure;
-        throw redact(plain, known);
+        throw redact(failure, known);
       }
     }
   }
 
   private async attempt(request: HttpRequest): Promise<JsonObject> {
-    const withTimeout = { ...request, timeoutMs: request.timeoutMs ?? this.defaultTimeoutMs };
+    const withTimeout = {
+      ...request,
+      timeoutMs: request.timeoutMs ?? this.defaultTimeoutMs,
+      deadlineMs: request.deadlineMs ?? this.defaultDeadlineMs,
+    };
     let reauthenticated = false;
     let failures = 0;
     for (;;) {
@@ -150,8 +152,10 @@ export class Requester {
 
 function asHubsoftError(error: unknown, request: HttpRequest): HubsoftError {
   if (error instanceof HubsoftError) return error;
-  // A bug of ours, not a server answer: say so without copying anything that may hold secrets.
-  return new HubsoftError('network', 'Erro inesperado ao falar com o HubSoft.', {
+  // A bug of ours, not a server answer nor the network: the message copies nothing that may hold
+  // secrets; the defect itself stays as the cause, for the (scrubbed) log.
+  return new HubsoftError('internal', defaultMessages.internal, {
     details: { request: describeRequest(request) },
+    cause: error,
   });
 }

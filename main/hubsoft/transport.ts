@@ -29,7 +29,13 @@ export interface HttpRequest {
   idempotent: boolean;
   /** See AnswerContext.httpErrorsAreBusiness. */
   httpErrorsAreBusiness?: boolean;
+  /** axios's idle timer: how long the connection may stay silent. */
   timeoutMs?: number;
+  /**
+   * The wall-clock limit on the whole request, answer included: a server trickling a byte every
+   * few seconds never trips the idle timer (issue 15).
+   */
+  deadlineMs?: number;
   signal?: AbortSignal;
   onUploadProgress?: (progress: UploadProgress) => void;
 }
@@ -81,13 +87,25 @@ function wasFullySent(error: unknown, code: string): boolean {
 }
 
 /** Maps a thrown axios/Node error to a HubsoftError, keeping nothing from the original. */
-function transportFailure(error: unknown, request: HttpRequest): HubsoftError {
+function transportFailure(
+  error: unknown,
+  request: HttpRequest,
+  pastDeadline: boolean,
+): HubsoftError {
   const code = (error as { code?: unknown }).code;
   const errorCode = typeof code === 'string' ? code : '';
   const details = { request: describeRequest(request) };
   const sent = wasFullySent(error, errorCode);
   if (!request.idempotent && sent) {
     return new HubsoftError('ambiguous', defaultMessages.ambiguous, { details });
+  }
+  if (pastDeadline) {
+    const seconds = Math.round((request.deadlineMs ?? 0) / 1000);
+    return new HubsoftError(
+      'timeout',
+      `O HubSoft não terminou de responder em ${seconds} s; a requisição foi interrompida.`,
+      { details },
+    );
   }
   if (axios.isCancel(error) || errorCode === 'ERR_CANCELED') return cancelledError();
   if (errorCode === 'ERR_BAD_RESPONSE' && /maxContentLength/.test(String(error))) {
@@ -110,6 +128,19 @@ export async function sendOnce(
   bearer: string | null,
 ): Promise<JsonObject> {
   if (request.signal?.aborted) throw cancelledError();
+  // One controller for the caller's signal and the deadline; the listener goes with the request,
+  // so a long-lived caller signal (the sync engine's) does not collect one per request.
+  const controller = new AbortController();
+  let pastDeadline = false;
+  const timer =
+    request.deadlineMs === undefined
+      ? null
+      : setTimeout(() => {
+          pastDeadline = true;
+          controller.abort();
+        }, request.deadlineMs);
+  const forwardAbort = () => controller.abort();
+  request.signal?.addEventListener('abort', forwardAbort, { once: true });
   let response: AxiosResponse<string>;
   try {
     response = await http.request<string>({
@@ -118,7 +149,7 @@ export async function sendOnce(
       params: request.query,
       data: request.body,
       timeout: request.timeoutMs,
-      signal: request.signal,
+      signal: controller.signal,
       headers: bearer ? { Authorization: `Bearer ${bearer}` } : {},
       onUploadProgress: request.onUploadProgress
         ? (event) =>
@@ -126,7 +157,10 @@ export async function sendOnce(
         : undefined,
     });
   } catch (error) {
-    throw transportFailure(error, request);
+    throw transportFailure(error, request, pastDeadline && !request.signal?.aborted);
+  } finally {
+    if (timer) clearTimeout(timer);
+    request.signal?.removeEventListener('abort', forwardAbort);
   }
   const header = (name: string): string | null => {
     const value: unknown = response.headers[name];
@@ -145,8 +179,11 @@ export async function sendOnce(
   try {
     return interpretAnswer(answer, context);
   } catch (error) {
-    // A write answered with an unreadable body (HTML, cut JSON): it may or may not have applied.
-    if (!request.idempotent && error instanceof HubsoftError && error.kind === 'parse') {
+    if (
+      !request.idempotent &&
+      error instanceof HubsoftError &&
+      !provesNothingApplied(error, request)
+    ) {
       throw new HubsoftError('ambiguous', defaultMessages.ambiguous, {
         status: error.status,
         details: error.details,
@@ -154,4 +191,23 @@ export async function sendOnce(
     }
     throw error;
   }
+}
+
+/**
+ * Whether a failed write's answer proves the server applied nothing, so it may be sent again
+ * blindly. Production HubSoft sits behind nginx (top of hubsoft-facts.md): a 504 page comes while
+ * PHP goes on and commits, a 502/503 before or after, so a 5xx, an HTML page or an unreadable body
+ * says nothing. Only HubSoft's own refusals do: HTTP 200 `status:error` (fact 12), 400/422
+ * validation, 401/403 from the auth layer before the body is read, 429 from the rate limiter, 404
+ * for a route or record that does not exist, and a close's 4xx JSON refusal (fact 15).
+ */
+function provesNothingApplied(error: HubsoftError, request: HttpRequest): boolean {
+  const { status } = error;
+  if (status === null || error.kind === 'parse') return false;
+  if (status >= 200 && status < 300)
+    return error.kind === 'business' || error.kind === 'validation';
+  if ([400, 401, 403, 404, 422, 429].includes(status)) return true;
+  // A close refused by rule with HubSoft's JSON (fact 15). A 5xx may still have come after the
+  // commit: that one is read back, and fails with the server's words only if it did not apply.
+  return status < 500 && request.httpErrorsAreBusiness === true && error.kind === 'business';
 }

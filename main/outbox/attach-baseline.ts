@@ -1,13 +1,10 @@
 /**
- * The ticket's `anexos_count` read just before an upload, kept durably: HubSoft has no endpoint
- * listing attachments, so after an unanswered upload this count is the only way to tell whether
- * the files arrived.
+ * The ticket's `anexos_count` read just before an upload, kept on the action's own row: HubSoft
+ * has no endpoint listing attachments, so after an unanswered upload this count is the only way
+ * to tell whether the files arrived. On the row it survives what a sync checkpoint did not: the
+ * sign-out purge and the crash salvage.
  */
 import type { Store } from '../store/client';
-
-function checkpointName(actionId: number): string {
-  return `outbox.attach-baseline.${actionId}`;
-}
 
 /** `count` is null when the server did not tell it: the upload then cannot be checked. */
 export interface AttachBaseline {
@@ -20,18 +17,20 @@ export async function saveAttachBaseline(
   actionId: number,
   count: number | null,
 ): Promise<void> {
-  await store.setCheckpoint(checkpointName(actionId), { count });
+  await store.setActionReadBackState(actionId, { attachBaseline: { count } });
 }
 
 export async function attachBaseline(
   store: Store,
   actionId: number,
 ): Promise<AttachBaseline | null> {
-  const value = await store.getCheckpoint(checkpointName(actionId));
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  return { count: typeof value.count === 'number' ? value.count : null };
+  const state = await store.getActionReadBackState(actionId);
+  if (typeof state !== 'object' || state === null || Array.isArray(state)) return null;
+  const baseline = state.attachBaseline;
+  if (typeof baseline !== 'object' || baseline === null || Array.isArray(baseline)) return null;
+  return { count: typeof baseline.count === 'number' ? baseline.count : null };
 }
 
 export async function clearAttachBaseline(store: Store, actionId: number): Promise<void> {
-  await store.setCheckpoint(checkpointName(actionId), null);
+  await store.setActionReadBackState(actionId, null);
 }

@@ -9,6 +9,8 @@ import type { Store } from '../store/client';
 import type { ActionError, OutboxAction, SentOutcome, StagedAttachment } from '../store/types';
 import type { ConnectivitySignal } from '../sync/connectivity-signal';
 import { clearAttachBaseline, saveAttachBaseline } from './attach-baseline';
+import { attachmentCountOf } from './attachment-count';
+import { defectOf, logAttempt, type AttemptStep, type OutboxLog } from './attempt-log';
 import { readBack } from './reconcile';
 import {
   ActionRefused,
@@ -45,6 +47,7 @@ export interface DeliveryContext {
   /** A retry was scheduled for this moment (ISO 8601). */
   retryAt(iso: string): void;
   progress(event: UploadProgressEvent): void;
+  log: OutboxLog;
 }
 
 /**
@@ -87,9 +90,17 @@ export async function deliver(
 
 async function sendUntilSettled(flight: InFlight, ctx: DeliveryContext): Promise<void> {
   const { action } = flight;
+  /** A close answered 5xx with HubSoft's reason: its refusal, if the read-back finds it open. */
+  let refusalUnlessApplied: HubsoftError | null = null;
   for (let round = 0; round < maxRoundsPerDelivery; round += 1) {
     if (flight.uncertain) {
-      const verdict = await readBack(action, ctx);
+      const verdict = await loggedStep(
+        action,
+        'read_back',
+        ctx,
+        () => readBack(action, ctx),
+        (found) => found.verdict,
+      );
       ctx.connectivity.report('reachable');
       if (verdict.verdict === 'sent') return finishSent(action, verdict.outcome, ctx);
       if (verdict.verdict === 'unproven') {
@@ -100,16 +111,26 @@ async function sendUntilSettled(flight: InFlight, ctx: DeliveryContext): Promise
           ctx,
         );
       }
+      if (refusalUnlessApplied) throw refusalUnlessApplied;
       flight.uncertain = false;
     }
     if (ctx.signal.aborted) throw new HubsoftError('cancelled', 'O envio foi interrompido.');
     let outcome: SentOutcome;
     try {
       flight.uncertain = true;
-      outcome = await send(action, ctx);
+      outcome = await loggedStep(
+        action,
+        'send',
+        ctx,
+        () => send(action, ctx),
+        () => 'sent',
+      );
     } catch (error) {
       const failure = classifyFailure(error);
-      if (failure === 'ambiguous') continue;
+      if (failure === 'ambiguous') {
+        refusalUnlessApplied = closeRefusalIn(action, error);
+        continue;
+      }
       // Anything but a lost answer (or our own stop or defect) proves the server did nothing.
       if (failure !== 'cancelled' && failure !== 'internal') flight.uncertain = false;
       throw error;
@@ -119,6 +140,38 @@ async function sendUntilSettled(flight: InFlight, ctx: DeliveryContext): Promise
   }
   // Unanswered again and again: let backoff space the next read-back out.
   throw new HubsoftError('ambiguous', 'O HubSoft não respondeu aos envios desta ação.');
+}
+
+/**
+ * Closing fails by rule with a 4xx or 5xx carrying the reason (fact 15); behind a gateway a 5xx
+ * may also follow the commit. The reason is kept to be shown if the read-back finds no close.
+ */
+function closeRefusalIn(action: OutboxAction, error: unknown): HubsoftError | null {
+  if (action.kind !== 'close' || !(error instanceof HubsoftError)) return null;
+  const reason = error.details.serverMessage;
+  if (error.status === null || error.status < 500 || reason === undefined) return null;
+  return new HubsoftError('business', reason, { status: error.status, details: error.details });
+}
+
+/** Runs one step of an attempt and writes its log line, whatever comes of it. */
+async function loggedStep<T>(
+  action: OutboxAction,
+  step: AttemptStep,
+  ctx: DeliveryContext,
+  work: () => Promise<T>,
+  outcomeOf: (value: T) => string,
+): Promise<T> {
+  const line = { actionId: action.id, kind: action.kind, attempt: action.attempts, step };
+  const startedAt = Date.now();
+  try {
+    const value = await work();
+    logAttempt(ctx.log, { ...line, outcome: outcomeOf(value), startedAt, finishedAt: Date.now() });
+    return value;
+  } catch (error) {
+    const outcome = classifyFailure(error);
+    logAttempt(ctx.log, { ...line, outcome, startedAt, finishedAt: Date.now(), error });
+    throw error;
+  }
 }
 
 async function send(action: OutboxAction, ctx: DeliveryContext): Promise<SentOutcome> {
@@ -226,10 +279,8 @@ async function upload(
   ctx: DeliveryContext,
 ): Promise<SentOutcome> {
   const files = await stagedFilesOf(action, ctx.store);
-  const before = target.protocol
-    ? await ctx.client.getTicket(target.protocol, { signal: ctx.signal })
-    : null;
-  await saveAttachBaseline(ctx.store, action.id, before?.attachmentCount ?? null);
+  const before = await attachmentCountOf(ctx.client, target, ctx.now(), ctx.signal);
+  await saveAttachBaseline(ctx.store, action.id, before);
   await ctx.client.addAttachments(
     target.id,
     files.map((file) => ({ path: file.stagedPath, name: file.originalName, mimeType: file.mime })),
@@ -309,6 +360,20 @@ async function settleFailure(
     return;
   }
   const stopping = failure === 'cancelled' || ctx.signal.aborted;
+  if (failure === 'internal' && !stopping) {
+    // Retrying would meet the same bug, and waiting "offline" would hide it: the agent decides.
+    ctx.log.error(
+      { err: defectOf(error), actionId: action.id, kind: action.kind },
+      'outbox defect',
+    );
+    await store.markActionNeedsAttention(action.id, {
+      code: 'internal',
+      message:
+        'Erro interno do HubDesk ao enviar; tente de novo ou descarte. Detalhes no diagnóstico.',
+    });
+    ctx.changed([action.ticketKey]);
+    return;
+  }
   const free = stopping || failure === 'offline' || failure === 'auth' || !ctx.connectivity.online;
   const at = now().getTime();
   const earlierReadBackFailures = readBackFailuresOf(action.lastError);

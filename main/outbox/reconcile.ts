@@ -6,17 +6,20 @@
  *   appends its own suffix), opened since the action was queued (to the day: that list has no
  *   time), and not already claimed by another ticket created here;
  * - reply: the ticket's messages, the same text at or after the action's time;
- * - close: whether the ticket is closed; update: whether it shows the new values;
- * - attach: `anexos_count` against the count saved just before the upload started.
+ * - close: whether the ticket is closed; update: whether it shows the new values (by label: the
+ *   detail names the status and type instead of giving their ids, fact 37);
+ * - attach: `anexos_count` (a `/paginado` row, fact 34) against the count saved on the action's
+ *   row just before the upload started.
  * Only what is proven missing is sent again; anything the server's answer cannot settle is
  * 'unproven' and goes to the agent. Reads that fail for network reasons throw, to be retried.
  */
 import { HubsoftError } from '../hubsoft/errors';
 import type { HubsoftClient } from '../hubsoft/client';
-import type { RemoteTicket } from '../hubsoft/model';
+import type { ConfigListName, RemoteTicket } from '../hubsoft/model';
 import type { Store } from '../store/client';
 import type { OutboxAction, SentOutcome } from '../store/types';
 import { attachBaseline } from './attach-baseline';
+import { attachmentCountOf } from './attachment-count';
 import { classifyFailure } from './retry-policy';
 import { serverTicketOf } from './server-ticket';
 
@@ -28,6 +31,7 @@ export type ReadBackVerdict =
 export interface ReadBackDeps {
   store: Store;
   client: HubsoftClient;
+  now: () => Date;
   signal?: AbortSignal;
 }
 
@@ -79,9 +83,7 @@ export async function readBack(action: OutboxAction, deps: ReadBackDeps): Promis
           ticket.closedAt !== null ? { verdict: 'sent', outcome: {} } : missing,
         );
       case 'update':
-        return await readBackTicket(action, deps, (ticket) =>
-          showsUpdate(ticket, action.payload) ? { verdict: 'sent', outcome: {} } : missing,
-        );
+        return await readBackUpdate(action, deps);
       case 'attach':
         return await readBackAttach(action, deps);
     }
@@ -164,18 +166,86 @@ async function readBackTicket(
   return judge(await deps.client.getTicket(target.protocol, { signal: deps.signal }));
 }
 
-function showsUpdate(
-  ticket: RemoteTicket,
-  payload: Extract<OutboxAction, { kind: 'update' }>['payload'],
-): boolean {
-  const statusId = ticket.status?.id ?? ticket.statusId;
-  const typeId = ticket.type?.id ?? ticket.typeId;
-  return (
-    (payload.statusId == null || statusId === payload.statusId) &&
-    (payload.typeId == null || typeId === payload.typeId) &&
-    (payload.description == null ||
-      normalized(ticket.description ?? '') === normalized(payload.description))
-  );
+type UpdatePayload = Extract<OutboxAction, { kind: 'update' }>['payload'];
+
+/** Accents count; spacing and letter case are the server's doing. */
+function sameLabel(a: string, b: string): boolean {
+  return normalized(a).toLowerCase() === normalized(b).toLowerCase();
+}
+
+/**
+ * What the detail must show for the asked id: the detail is the presentation shape, with labels
+ * instead of ids (fact 37), so the id goes through the cached configuration list. Null when the
+ * label cannot tell (the id is not in the list, or another id shares its label).
+ */
+async function expectedLabel(
+  list: ConfigListName,
+  wantedId: number,
+  deps: ReadBackDeps,
+): Promise<string | null> {
+  const cached = await deps.store.getConfigList(list);
+  const items = cached?.items.some((item) => item.id === wantedId)
+    ? cached.items
+    : await deps.client.getConfigList(list, { signal: deps.signal });
+  const wanted = items.find((item) => item.id === wantedId);
+  if (!wanted) return null;
+  const shared = items.some((item) => item.id !== wantedId && sameLabel(item.label, wanted.label));
+  return shared ? null : wanted.label;
+}
+
+/** Whether one field shows the asked value: by id when the answer has ids, else by label. */
+async function showsValue(
+  shownId: number | null,
+  shownLabel: string | null,
+  list: ConfigListName,
+  wantedId: number,
+  deps: ReadBackDeps,
+): Promise<boolean | 'unknown'> {
+  if (shownId !== null) return shownId === wantedId;
+  if (shownLabel === null) return 'unknown';
+  const label = await expectedLabel(list, wantedId, deps);
+  return label === null ? 'unknown' : sameLabel(label, shownLabel);
+}
+
+async function readBackUpdate(
+  action: Extract<OutboxAction, { kind: 'update' }>,
+  deps: ReadBackDeps,
+): Promise<ReadBackVerdict> {
+  const target = await serverTicketOf(deps.store, action.ticketKey);
+  if (!target?.protocol) return unproven('o atendimento não tem protocolo para conferência');
+  const ticket = await deps.client.getTicket(target.protocol, { signal: deps.signal });
+  const payload: UpdatePayload = action.payload;
+  const checks: (boolean | 'unknown')[] = [];
+  if (payload.statusId != null) {
+    checks.push(
+      await showsValue(
+        ticket.status?.id ?? ticket.statusId,
+        ticket.labels?.status ?? null,
+        'ticketStatuses',
+        payload.statusId,
+        deps,
+      ),
+    );
+  }
+  if (payload.typeId != null) {
+    checks.push(
+      await showsValue(
+        ticket.type?.id ?? ticket.typeId,
+        ticket.labels?.type ?? null,
+        'ticketTypes',
+        payload.typeId,
+        deps,
+      ),
+    );
+  }
+  if (payload.description != null) {
+    checks.push(normalized(ticket.description ?? '') === normalized(payload.description));
+  }
+  if (checks.includes(false)) return missing;
+  if (checks.includes('unknown')) {
+    return unproven('o HubSoft não mostrou o status ou o tipo de um jeito que permita conferir');
+  }
+  return { verdict: 'sent', outcome: {} };
 }
 
 async function readBackAttach(
@@ -189,13 +259,13 @@ async function readBackAttach(
   if (before === null) {
     return unproven('não se sabe quantos anexos o atendimento tinha antes do envio');
   }
-  return readBackTicket(action, deps, (ticket) => {
-    const count = ticket.attachmentCount;
-    if (count === null) return unproven('o HubSoft não informou a quantidade de anexos');
-    if (count === before) return missing;
-    if (count >= before + action.payload.stagedIds.length) return { verdict: 'sent', outcome: {} };
-    return unproven(
-      `o atendimento tinha ${before} anexo(s) e agora tem ${count}; não se sabe quais chegaram`,
-    );
-  });
+  const target = await serverTicketOf(deps.store, action.ticketKey);
+  if (!target) return unproven('o atendimento não está mais no cache para conferência');
+  const count = await attachmentCountOf(deps.client, target, deps.now(), deps.signal);
+  if (count === null) return unproven('o HubSoft não informou a quantidade de anexos');
+  if (count === before) return missing;
+  if (count >= before + action.payload.stagedIds.length) return { verdict: 'sent', outcome: {} };
+  return unproven(
+    `o atendimento tinha ${before} anexo(s) e agora tem ${count}; não se sabe quais chegaram`,
+  );
 }

@@ -38,7 +38,7 @@ export type FailureClass =
   | 'auth'
   /** The sender is stopping. */
   | 'cancelled'
-  /** A defect on our side (store, file system): treated as unknown outcome, retried. */
+  /** A defect on our side (a TypeError, the store): logged, and the agent decides. */
   | 'internal';
 
 /** The action cannot be sent as it is, found here before asking the server (a vanished file). */
@@ -65,6 +65,7 @@ export function classifyFailure(error: unknown): FailureClass {
       return error.details.applied === true ? 'ambiguous' : 'transient';
     case 'network':
       return 'offline';
+    // For writes the client turns these into 'ambiguous' once the request was sent.
     case 'timeout':
     case 'server':
     case 'rate_limited':
@@ -73,6 +74,8 @@ export function classifyFailure(error: unknown): FailureClass {
       return 'auth';
     case 'cancelled':
       return 'cancelled';
+    case 'internal':
+      return 'internal';
   }
 }
 

@@ -13,6 +13,7 @@ import type { Store } from '../store/client';
 import type { OutboxAction } from '../store/types';
 import type { ConnectivitySignal } from '../sync/connectivity-signal';
 import type { OutboxCounts } from '../../preload/types';
+import { silentLog, type OutboxLog } from './attempt-log';
 import { ChangeNotifier } from './change-notifier';
 import {
   deliver,
@@ -38,6 +39,8 @@ export interface OutboxSenderDeps {
   concurrency?: number;
   /** Backoff timing; tests shorten it. */
   retry?: Partial<RetryTiming>;
+  /** The app's logger: a line per attempt, defects with their stack. */
+  log?: OutboxLog;
 }
 
 export interface OutboxSender {
@@ -100,6 +103,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       progress: (event) => {
         for (const listener of progressListeners) listener(event);
       },
+      log: deps.log ?? silentLog,
     };
   }
 

@@ -11,6 +11,11 @@
  * - timeoutAfterCommitRate: the request is carried out, then never answered (held until close());
  * - malformedRate: the request is carried out (a write is applied) and its JSON answer is cut short,
  *   with HTTP 200.
+ * Writes only (POST/PUT to the API, not a listing by POST), each with its own probability, as the
+ * nginx in front of production tenants does:
+ * - gatewayTimeoutRate: the write is carried out, then the gateway answers 504 with its HTML page
+ *   (PHP was too slow for it, but went on and committed);
+ * - badGatewayRate: the gateway answers 502 with its HTML page, the backend never sees the write.
  * `rateLimit: null` turns the API rate limit off; `revokeTokens: true` revokes every token issued
  * so far, once. `ignoreClosingReason: true` closes tickets with the default reason whatever the
  * body names: a tenant that answers "success" without doing what was asked (fact 57).
@@ -31,6 +36,8 @@ export const faultsBodySchema = z
     malformedRate: rate,
     resetRate: rate,
     timeoutAfterCommitRate: rate,
+    gatewayTimeoutRate: rate,
+    badGatewayRate: rate,
     rateLimit: z
       .object({ perSecond: z.number().positive(), burst: z.number().int().min(1) })
       .strict()
@@ -46,6 +53,9 @@ export type FaultsBody = z.infer<typeof faultsBodySchema>;
 export type FaultOutcome =
   'reset' | 'html' | 'error' | 'debugError' | 'timeoutAfterCommit' | 'malformed' | 'none';
 
+/** What the gateway in front of HubSoft does to a write. */
+export type GatewayOutcome = 'timeoutAfterCommit' | 'badGateway' | 'none';
+
 export interface FaultSettings {
   latencyMs: number;
   jitterMs: number;
@@ -55,6 +65,8 @@ export interface FaultSettings {
   malformedRate: number;
   resetRate: number;
   timeoutAfterCommitRate: number;
+  gatewayTimeoutRate: number;
+  badGatewayRate: number;
   /** null: no API rate limit. */
   rateLimit: RateLimit | null;
   ignoreClosingReason: boolean;
@@ -73,6 +85,8 @@ export function settingsFrom(
     malformedRate: body.malformedRate ?? 0,
     resetRate: body.resetRate ?? 0,
     timeoutAfterCommitRate: body.timeoutAfterCommitRate ?? 0,
+    gatewayTimeoutRate: body.gatewayTimeoutRate ?? 0,
+    badGatewayRate: body.badGatewayRate ?? 0,
     rateLimit: body.rateLimit === undefined ? baseline.rateLimit : body.rateLimit,
     ignoreClosingReason: body.ignoreClosingReason ?? false,
   };
@@ -113,4 +127,25 @@ export class FaultDice {
     }
     return 'none';
   }
+
+  /** Drawn only for writes, and only when a gateway rate is set: other seeds' dice stay as they were. */
+  gateway(): GatewayOutcome {
+    const s = this.settings;
+    if (s.gatewayTimeoutRate > 0 && this.rng.next() < s.gatewayTimeoutRate) {
+      return 'timeoutAfterCommit';
+    }
+    if (s.badGatewayRate > 0 && this.rng.next() < s.badGatewayRate) return 'badGateway';
+    return 'none';
+  }
+}
+
+/** The page nginx shows for a gateway failure, byte for byte in its usual form. */
+export function gatewayErrorPage(status: 502 | 503 | 504): string {
+  const titles = {
+    502: '502 Bad Gateway',
+    503: '503 Service Temporarily Unavailable',
+    504: '504 Gateway Time-out',
+  };
+  const title = titles[status];
+  return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
 }

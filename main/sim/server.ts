@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SimDeviations, type DeviationsBody } from './deviations';
-import type { FaultsBody, FaultSettings } from './faults';
+import { gatewayErrorPage, type FaultsBody, type FaultSettings } from './faults';
 import { BodyError, json, type Reply } from './http-io';
 import type { TicketRecord } from './records';
 import { Router } from './router';
@@ -51,11 +51,6 @@ export interface RunningSimulator {
   state(filter?: StateFilter): TicketRecord[];
 }
 
-function proxyErrorPage(status: 502 | 503): string {
-  const title = status === 502 ? '502 Bad Gateway' : '503 Service Temporarily Unavailable';
-  return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
-}
-
 /** An injected failure looks like a real one: Laravel's body with its debug fields (fact 14). */
 function injectedErrorBody(): unknown {
   return {
@@ -95,6 +90,21 @@ function send(res: ServerResponse, reply: Reply, malformed = false): void {
     ...reply.headers,
   });
   res.end(body);
+}
+
+function sendGatewayPage(res: ServerResponse, status: 502 | 504): void {
+  if (res.destroyed) return;
+  res.writeHead(status, { 'content-type': 'text/html' });
+  res.end(gatewayErrorPage(status));
+}
+
+/** An API call that changes something: listing by POST (`paginado`) changes nothing. */
+function isWrite(method: string, path: string): boolean {
+  return (
+    (method === 'POST' || method === 'PUT') &&
+    path.startsWith('/api/') &&
+    !path.includes('/atendimento/paginado/')
+  );
 }
 
 function buildRouter(state: SimState): Router {
@@ -143,7 +153,7 @@ async function answer(
   if (outcome === 'html') {
     const status = state.dice.proxyStatus();
     res.writeHead(status, { 'content-type': 'text/html' });
-    res.end(proxyErrorPage(status));
+    res.end(gatewayErrorPage(status));
     req.resume();
     return;
   }
@@ -154,6 +164,12 @@ async function answer(
   }
 
   const method = req.method ?? 'GET';
+  const gateway = isWrite(method, url.pathname) ? state.dice.gateway() : 'none';
+  if (gateway === 'badGateway') {
+    sendGatewayPage(res, 502);
+    req.resume();
+    return;
+  }
   const match = router.match(method, url.pathname);
   if (match.kind === 'not-found') {
     send(res, json({ message: `The route ${url.pathname.slice(1)} could not be found.` }, 404));
@@ -201,6 +217,7 @@ async function answer(
   }
   // The change is applied; the answer never comes. close() ends the held connection.
   if (outcome === 'timeoutAfterCommit') return;
+  if (gateway === 'timeoutAfterCommit') return sendGatewayPage(res, 504);
   send(res, deviations.reply(url.pathname, reply), outcome === 'malformed');
 }
 

@@ -149,12 +149,14 @@ export interface ListRelations {
 
 /**
  * A row of `/atendimento/todos` and `/atendimento/paginado/:n`. Facts 32-34: `cliente_servico`,
- * `usuarios_responsaveis` and `atendimento_mensagem` come only when `relacoes` names them.
+ * `usuarios_responsaveis` and `atendimento_mensagem` come only when `relacoes` names them; only
+ * `/paginado` rows carry `anexos_count`.
  */
 export function modelRow(
   record: TicketRecord,
   context: ShapeContext,
   relations: ListRelations,
+  list: 'todos' | 'paginado',
 ): Json {
   const status = findById(STATUSES, record.statusId);
   const type = findById(TYPES, record.typeId);
@@ -180,7 +182,9 @@ export function modelRow(
     ordem_servico_fechada: closedOrders,
     ordem_servico_aberta: record.serviceOrders.length - closedOrders,
     ingressado: false,
-    anexos_count: record.earlierAttachmentCount + record.attachments.length,
+    ...(list === 'paginado'
+      ? { anexos_count: record.earlierAttachmentCount + record.attachments.length }
+      : {}),
     ...dateFields(record),
     ...sla(record, context.now),
     status: status
@@ -324,7 +328,6 @@ export function presentation(
         ? null
         : (findById(CLOSING_REASONS, record.closingReasonId)?.label ?? null),
     status: findById(STATUSES, record.statusId)?.label ?? null,
-    anexos_count: record.earlierAttachmentCount + record.attachments.length,
     // Fact 23 (2025 sample): null whatever the ticket is; this shape has no deleted_at at all.
     rascunho: null,
     cliente: presentationCustomer(context.customer),

@@ -218,6 +218,14 @@ export class StoreCore {
     return this.outbox.enqueue(request, options);
   }
 
+  /** Several actions as one unit (a reply and its files): all queued or none. */
+  enqueueActions(
+    requests: ActionRequest[],
+    options: { discardDraft?: string } = {},
+  ): OutboxAction[] {
+    return this.outbox.enqueueAll(requests, options);
+  }
+
   getAction(id: number): OutboxAction | null {
     return this.outbox.get(id);
   }
@@ -248,6 +256,14 @@ export class StoreCore {
 
   markActionNeedsAttention(id: number, error: ActionError): OutboxAction {
     return this.outbox.markNeedsAttention(id, error);
+  }
+
+  getActionReadBackState(id: number): JsonValue | null {
+    return this.outbox.readBackState(id);
+  }
+
+  setActionReadBackState(id: number, state: JsonValue | null): void {
+    this.outbox.setReadBackState(id, state);
   }
 
   retryAction(id: number, editedPayload?: JsonValue): OutboxAction {

@@ -248,10 +248,19 @@ const ticketSyncState: Migration = (db) => {
   `);
 };
 
+/**
+ * What the outbox needs to read an action back (the attachment count before an upload) lives
+ * with the action: a sync checkpoint was deleted by the sign-out purge and not salvaged.
+ */
+const outboxReadBackState: Migration = (db) => {
+  db.exec('ALTER TABLE outbox ADD COLUMN readback_state TEXT');
+};
+
 export const migrations: readonly Migration[] = [
   initialSchema,
   datePrecisionDeletedAndDrafts,
   ticketSyncState,
+  outboxReadBackState,
 ];
 
 export const schemaVersion = migrations.length;

@@ -106,6 +106,10 @@ export class Outbox {
                                                 WHERE d.id = o.depends_on AND d.state = 'sent'))
          ORDER BY o.id LIMIT @limit`,
       ),
+      readBackState: db.prepare<{ readback_state: string | null }>(
+        'SELECT readback_state FROM outbox WHERE id = ?',
+      ),
+      setReadBackState: db.prepare('UPDATE outbox SET readback_state = ? WHERE id = ?'),
       update: db.prepare(
         `UPDATE outbox SET state = @state, attempts = @attempts, next_attempt_at = @next_attempt_at,
            first_failed_at = @first_failed_at, last_error = @last_error, result = @result,
@@ -117,42 +121,55 @@ export class Outbox {
 
   /** Applies the local change and queues the action, atomically; resolves once durable. */
   enqueue(request: ActionRequest, options: { discardDraft?: string } = {}): OutboxAction {
+    return this.enqueueAll([request], options)[0] as OutboxAction;
+  }
+
+  /**
+   * Several actions as one unit (a reply and its files): all queued, in this order, with the draft
+   * gone, or none of them and the draft kept.
+   */
+  enqueueAll(requests: ActionRequest[], options: { discardDraft?: string } = {}): OutboxAction[] {
     return this.db
       .transaction(() => {
-        const now = this.now().toISOString();
-        const payload = validatePayload(request.kind, request.payload);
-        let ticketKey: string;
-        let localRef: string | null = null;
-        if (request.kind === 'create') {
-          ticketKey = `local:${randomUUID()}`;
-          this.tickets.createLocal(ticketKey, request.payload, now);
-        } else if (request.kind === 'reply') {
-          ticketKey = request.ticketKey;
-          localRef = this.tickets.addPendingMessage(ticketKey, request.payload.text, now);
-        } else {
-          ticketKey = request.ticketKey;
-          this.tickets.requireTicket(ticketKey);
-        }
-        const dependsOn =
-          request.kind === 'create'
-            ? null
-            : ((this.statements.openCreate.get(ticketKey) as number | undefined) ?? null);
-        const { lastInsertRowid } = this.statements.insert.run(
-          ticketKey,
-          request.kind,
-          toJson(payload),
-          now,
-          now,
-          dependsOn,
-          localRef,
-        );
-        if (request.kind === 'update' || request.kind === 'close') {
-          this.tickets.resettle(ticketKey, true);
-        }
+        const queued = requests.map((request) => this.insert(request));
         if (options.discardDraft !== undefined) this.drafts.delete(options.discardDraft);
-        return this.require(Number(lastInsertRowid));
+        return queued;
       })
       .immediate();
+  }
+
+  private insert(request: ActionRequest): OutboxAction {
+    const now = this.now().toISOString();
+    const payload = validatePayload(request.kind, request.payload);
+    let ticketKey: string;
+    let localRef: string | null = null;
+    if (request.kind === 'create') {
+      ticketKey = `local:${randomUUID()}`;
+      this.tickets.createLocal(ticketKey, request.payload, now);
+    } else if (request.kind === 'reply') {
+      ticketKey = request.ticketKey;
+      localRef = this.tickets.addPendingMessage(ticketKey, request.payload.text, now);
+    } else {
+      ticketKey = request.ticketKey;
+      this.tickets.requireTicket(ticketKey);
+    }
+    const dependsOn =
+      request.kind === 'create'
+        ? null
+        : ((this.statements.openCreate.get(ticketKey) as number | undefined) ?? null);
+    const { lastInsertRowid } = this.statements.insert.run(
+      ticketKey,
+      request.kind,
+      toJson(payload),
+      now,
+      now,
+      dependsOn,
+      localRef,
+    );
+    if (request.kind === 'update' || request.kind === 'close') {
+      this.tickets.resettle(ticketKey, true);
+    }
+    return this.require(Number(lastInsertRowid));
   }
 
   get(id: number): OutboxAction | null {
@@ -228,6 +245,20 @@ export class Outbox {
       }
       return action;
     })();
+  }
+
+  /**
+   * What the read-back of this action needs, kept on its row: it goes wherever the action goes
+   * (crash salvage copies the row), and the sign-out purge keeps unsent actions.
+   */
+  readBackState(id: number): JsonValue | null {
+    this.require(id);
+    return fromJsonOrNull(this.statements.readBackState.get(id)?.readback_state ?? null);
+  }
+
+  setReadBackState(id: number, state: JsonValue | null): void {
+    this.require(id);
+    this.statements.setReadBackState.run(state === null ? null : toJson(state), id);
   }
 
   /** A transient failure: back to the queue, due again at `nextAttemptAt`. */

@@ -19,6 +19,7 @@ describe('the app under a seeded storm of faults and kills', () => {
     for (const kind of faultKinds)
       expect({ kind, phases: figures.faultPhases[kind] }).not.toEqual({ kind, phases: 0 });
     expect(figures.kills).toBeGreaterThan(0);
+    expect(figures.faultsMet.gatewayTimeout).toBeGreaterThan(0);
     expect(figures.sent).toBeGreaterThan(50);
     expect(figures.draftsSaved).toBeGreaterThan(20);
     expect(figures.ticketsChecked).toBeGreaterThan(20);

@@ -8,7 +8,10 @@ import type { AddressInfo } from 'node:net';
 
 export const observedFaults = [
   'reset',
+  /** A 502/503 page, from the proxy fault or the gateway failing before the backend. */
   'htmlError',
+  /** The gateway's 504 page: the write was applied behind it. */
+  'gatewayTimeout',
   'serverError',
   'malformed',
   /** The app stopped waiting: a timeout after commit, or the app killed mid-request. */
@@ -30,6 +33,7 @@ function classify(response: IncomingMessage, body: Buffer): ObservedFault | null
   const type = String(response.headers['content-type'] ?? '');
   if (status === 429) return 'rateLimited';
   if (status === 401) return 'unauthorized';
+  if (status === 504 && /html/i.test(type)) return 'gatewayTimeout';
   if (status >= 500 && /html/i.test(type)) return 'htmlError';
   if (status >= 500) return 'serverError';
   if (status === 200 && /json/i.test(type)) {

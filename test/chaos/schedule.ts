@@ -1,7 +1,8 @@
 /**
  * The fault schedule of a chaos run, drawn from its seed: phases of a few seconds, each with one
  * main fault (every kind comes up once before any repeats) and sometimes a second one on top, at
- * rates high enough to hurt and low enough that work still moves.
+ * rates high enough to hurt and low enough that work still moves. Under every phase, as in
+ * production, a gateway stands in front of HubSoft and fails a quarter of the writes.
  */
 import type { FaultsBody } from '../../main/sim/faults';
 import type { SeededRandom } from './seeded-random';
@@ -27,6 +28,12 @@ export interface Phase {
   /** When in the phase the app is killed with SIGKILL, if it is. */
   killAtMs: number | null;
 }
+
+/**
+ * A quarter of the writes: half of them 504 after the backend committed, half 502 before it was
+ * reached (the second rate applies to the writes the first one spared: 0.125 / 0.875).
+ */
+export const gatewayFaults: FaultsBody = { gatewayTimeoutRate: 0.125, badGatewayRate: 0.1429 };
 
 function rate(random: SeededRandom, low: number, high: number): number {
   return Math.round((low + random.next() * (high - low)) * 100) / 100;
@@ -82,7 +89,10 @@ export function buildSchedule(random: SeededRandom, totalMs: number): Phase[] {
     phases.push({
       durationMs,
       kinds,
-      faults: Object.assign({}, ...kinds.map((kind) => faultsOf(kind, random))) as FaultsBody,
+      faults: Object.assign(
+        { ...gatewayFaults },
+        ...kinds.map((kind) => faultsOf(kind, random)),
+      ) as FaultsBody,
       killAtMs: kinds.includes('appKilled') ? random.int(100, durationMs - 100) : null,
     });
     planned += durationMs;

@@ -104,3 +104,30 @@ test('an empty file and one over 20 MB are refused with a clear message before a
   ).toBeVisible();
   await expect(page.getByRole('button', { name: /^Remover / })).toHaveCount(0);
 });
+
+test('a reply with a file is sent as one: the text once, the file once, the box emptied', async ({
+  page,
+}) => {
+  const protocol = await openFirstTicket(page);
+  const before = workspace.sim.state({ protocol })[0]?.attachments.length ?? 0;
+  const text = 'Segue a segunda via da fatura em anexo.';
+  await page.getByTestId('reply-box').fill(text);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Anexar arquivos' }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'segunda-via.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4 segunda via'),
+  });
+  await expect(page.getByRole('button', { name: staged('segunda-via.pdf') })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Enviar' }).click();
+  await expect(page.getByTestId('reply-box')).toHaveValue('');
+  await expect
+    .poll(() => workspace.sim.state({ protocol })[0]?.attachments.length ?? 0, { timeout: 30_000 })
+    .toBe(before + 1);
+  const messages = workspace.sim.state({ protocol })[0]?.messages ?? [];
+  expect(messages.filter((message) => message.text === text)).toHaveLength(1);
+});

@@ -82,11 +82,13 @@ function rows(
   end: number,
   request: SimRequest,
   relations: ListRelations,
+  list: 'todos' | 'paginado',
 ) {
   const out: Record<string, unknown>[] = [];
   for (let i = start; i < Math.min(end, ids.length); i += 1) {
     const record = state.dataset.get(ids[i] ?? 0);
-    if (record) out.push(modelRow(record, state.shapeContext(record, request.now), relations));
+    if (record)
+      out.push(modelRow(record, state.shapeContext(record, request.now), relations, list));
   }
   return out;
 }
@@ -115,6 +117,7 @@ function listTodos(state: SimState, request: SimRequest): Reply {
       (page + 1) * size,
       request,
       relationsOf(parsed.data.relacoes),
+      'todos',
     ),
   });
 }
@@ -138,7 +141,15 @@ async function listPaginado(state: SimState, request: SimRequest): Promise<Reply
   const page = Math.max(1, parsed.data.page ?? parsed.data.pagina ?? 1);
   const lastPage = Math.max(1, Math.ceil(ids.length / perPage));
   const start = (page - 1) * perPage;
-  const data = rows(state, ids, start, start + perPage, request, relationsOf(parsed.data.relacoes));
+  const data = rows(
+    state,
+    ids,
+    start,
+    start + perPage,
+    request,
+    relationsOf(parsed.data.relacoes),
+    'paginado',
+  );
   const path = `http://${request.raw.headers.host ?? '127.0.0.1'}${request.path}`;
   const pageUrl = (n: number) => `${path}?page=${n}`;
   return json({

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createActionsService } from '../../../main/api/actions-service';
 import { createAttachmentsService } from '../../../main/api/attachments-service';
 import { saveAttachBaseline } from '../../../main/outbox/attach-baseline';
+import { attachmentCountOf } from '../../../main/outbox/attachment-count';
 import { startSimulator, type RunningSimulator } from '../../../main/sim/server';
 import type { TicketRecord } from '../../../main/sim/records';
 import { maxAttachmentBytes } from '../../../preload/schemas';
@@ -40,7 +41,16 @@ function serverAttachments(): TicketRecord['attachments'] {
 }
 
 async function anexosCount(): Promise<number | null> {
-  return (await harness.client.getTicket(target.protocol)).attachmentCount;
+  const cached = await harness.store.getTicket(key);
+  return attachmentCountOf(
+    harness.client,
+    {
+      id: target.id,
+      protocol: target.protocol,
+      openedAt: cached?.openedAt ?? '',
+    },
+    new Date(),
+  );
 }
 
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
@@ -203,5 +213,53 @@ describe('attachments', () => {
     ]);
     expect(serverAttachments().map((a) => a.name)).toEqual(['planta-baixa.png', 'fachada.png']);
     expect(await anexosCount()).toBe(before + 2);
+  });
+});
+
+describe('an upload whose answer was lost, then a sign-out purge', () => {
+  it('still reads the upload back from its own row and never uploads it twice', async () => {
+    const staged = await createAttachmentsService(harness.current).stage({
+      name: 'contrato-assinado.pdf',
+      mimeType: 'application/pdf',
+      base64: Buffer.from('%PDF-1.4 contrato').toString('base64'),
+    });
+    const action = await createActionsService(harness.current).attach(key, [staged.id]);
+    // As the sender does before an upload: the count is saved, the action marked sending.
+    const before = (await anexosCount()) ?? 0;
+    await saveAttachBaseline(harness.store, action.id, before);
+    await harness.store.markActionSending(action.id);
+    await harness.client.addAttachments(target.id, [
+      { path: staged.stagedPath, name: staged.originalName, mimeType: staged.mime },
+    ]);
+    // The app died before the answer was recorded; the agent signed out and purged the cache.
+    await harness.store.purgeCache();
+    harness.sender.start();
+    const [final] = await settled(harness.store, 10_000);
+    expect(final?.state).toBe('sent');
+    expect(serverAttachments().map((a) => a.name)).toEqual(['contrato-assinado.pdf']);
+  });
+});
+
+describe('an upload to a ticket whose cached opening day is not the server’s', () => {
+  it('finds its anexos_count on the days since, and reads an unanswered upload back once', async () => {
+    // As for a ticket opened offline late at night and created on the server the next day.
+    const detail = await harness.client.getTicket(target.protocol);
+    const dayEarlier = new Date(Date.parse(detail.openedAt) - 24 * 3_600_000).toISOString();
+    await harness.store.upsertTicketDetail({ ...detail, openedAt: dayEarlier });
+    const staged = await createAttachmentsService(harness.current).stage({
+      name: 'laudo.pdf',
+      mimeType: 'application/pdf',
+      base64: Buffer.from('%PDF-1.4 laudo').toString('base64'),
+    });
+    await createActionsService(harness.current).attach(key, [staged.id]);
+    sim.setFaults({ gatewayTimeoutRate: 1 });
+    harness.sender.start();
+    const [final] = await settled(harness.store, 10_000);
+    sim.setFaults({});
+    expect({ state: final?.state, error: final?.lastError ?? null }).toEqual({
+      state: 'sent',
+      error: null,
+    });
+    expect(serverAttachments().map((a) => a.name)).toEqual(['laudo.pdf']);
   });
 });

@@ -10,6 +10,7 @@ import type { CurrentWorkspace, Workspace } from '../../../main/api/workspace';
 import { HubsoftClient } from '../../../main/hubsoft/client';
 import type { RateLimit } from '../../../main/hubsoft/rate-limit';
 import type { StoredTokens, TokenStore } from '../../../main/hubsoft/session-types';
+import type { OutboxLog } from '../../../main/outbox/attempt-log';
 import { createOutboxSender, type OutboxSender } from '../../../main/outbox/sender';
 import type { RetryTiming } from '../../../main/outbox/retry-policy';
 import { DEMO_ACCOUNT } from '../../../main/sim/demo-account';
@@ -37,6 +38,7 @@ export class MemoryTokens implements TokenStore {
 }
 
 export interface ClientOptions {
+  tokenStore?: TokenStore;
   timeoutMs?: number;
   uploadTimeoutMs?: number;
   rateLimit?: RateLimit;
@@ -45,7 +47,7 @@ export interface ClientOptions {
 export function simClient(url: string, options: ClientOptions = {}): HubsoftClient {
   return new HubsoftClient({
     credentials: { baseUrl: url, ...DEMO_ACCOUNT },
-    tokenStore: new MemoryTokens(),
+    tokenStore: options.tokenStore ?? new MemoryTokens(),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.uploadTimeoutMs ? { uploadTimeoutMs: options.uploadTimeoutMs } : {}),
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
@@ -78,6 +80,9 @@ export interface HarnessOptions extends ClientOptions {
   concurrency?: number;
   /** The sender's clock. */
   now?: () => Date;
+  log?: OutboxLog;
+  /** Where the app reaches HubSoft, when a proxy stands in front of the simulator. */
+  serverUrl?: string;
 }
 
 export async function startHarness(
@@ -87,9 +92,10 @@ export async function startHarness(
   const dir = mkdtempSync(join(tmpdir(), 'hubdesk-outbox-'));
   const stagingDir = join(dir, 'staging');
   const store = await openStore({ file: join(dir, 'profile.sqlite') });
-  const client = simClient(sim.url, options);
+  const serverUrl = options.serverUrl ?? sim.url;
+  const client = simClient(serverUrl, options);
   const connectivity = createConnectivity({
-    probe: httpProbe(sim.url, 1_000),
+    probe: httpProbe(serverUrl, 1_000),
     probeBackoff: { baseMs: 50, maxMs: 400 },
   });
   const events = new EventHub();
@@ -104,12 +110,13 @@ export async function startHarness(
     concurrency: options.concurrency ?? 4,
     retry: testRetry,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.log ? { log: options.log } : {}),
   });
   const workspace: Workspace = {
     profile: {
       id: 'teste',
       userId: null,
-      baseUrl: sim.url,
+      baseUrl: serverUrl,
       username: DEMO_ACCOUNT.username,
       clientId: DEMO_ACCOUNT.clientId,
       demo: false,

@@ -322,7 +322,18 @@ describe('attachments', () => {
         sha256: createHash('sha256').update(second).digest('hex'),
       },
     ]);
-    expect((await detail(String(ticket.protocolo))).anexos_count).toBe(2);
+    // Only `/paginado` rows count attachments (fact 34): not the detail, not `/todos`.
+    const [day, month, year] = String(ticket.data_cadastro).split('/');
+    const date = `${year}-${month}-${day}`;
+    const paginado = await api(
+      sim,
+      token,
+      `atendimento/paginado/500?data_inicio=${date}&data_fim=${date}`,
+    );
+    const rows = (paginado.body.atendimentos as JsonObject).data as JsonObject[];
+    const row = rows.find((r) => r.id_atendimento === Number(ticket.id_atendimento));
+    expect(row?.anexos_count).toBe(2);
+    expect('anexos_count' in (await detail(String(ticket.protocolo)))).toBe(false);
   });
 
   it('refuses an upload without files', async () => {

@@ -55,6 +55,34 @@ describe('queuing actions', () => {
     expect(await drafts.get('reply:t:2')).not.toBeNull();
   });
 
+  it('queues a reply and its files as one unit: both with the draft gone, or neither', async () => {
+    const drafts = createDraftsService(local.current);
+    const actions = createActionsService(local.current);
+    const staged = await local.store.stageAttachment({
+      originalName: 'print-da-tela.png',
+      stagedPath: '/perfil/anexos/print-da-tela.png',
+      size: 10,
+      mime: 'image/png',
+      sha256: 'c'.repeat(64),
+    });
+    await drafts.save('reply:t:1', { text: 'Segue o print do erro' });
+
+    await expect(
+      actions.reply('t:1', 'Segue o print do erro', [staged.id, 'nao-existe']),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    expect(await local.store.listActions()).toEqual([]);
+    expect(await drafts.get('reply:t:1')).not.toBeNull();
+    expect((await local.store.getTicket('t:1'))?.messages).toEqual([]);
+
+    const reply = await actions.reply('t:1', 'Segue o print do erro', [staged.id]);
+    expect(reply).toMatchObject({ kind: 'reply', payload: { text: 'Segue o print do erro' } });
+    expect((await local.store.listActions()).map((a) => [a.kind, a.payload])).toEqual([
+      ['reply', { text: 'Segue o print do erro' }],
+      ['attach', { stagedIds: [staged.id] }],
+    ]);
+    expect(await drafts.get('reply:t:1')).toBeNull();
+  });
+
   it('refuses changes to closed tickets and to tickets it does not know', async () => {
     const actions = createActionsService(local.current);
     await expect(actions.close('t:2', {})).rejects.toMatchObject({ code: 'invalid_input' });

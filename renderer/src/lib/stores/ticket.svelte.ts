@@ -61,8 +61,17 @@ export class TicketView {
     }
   }
 
-  reply(text: string): Promise<string | null> {
-    return this.queue(() => hubdesk().actions.reply(this.key, text));
+  /**
+   * The reply box's Send: text and files go as one unit (both queued or neither), so a failure
+   * leaves the text in the box with nothing queued, and sending again cannot queue it twice.
+   */
+  send(text: string, stagedIds: string[]): Promise<string | null> {
+    if (!text.trim()) return stagedIds.length > 0 ? this.attach(stagedIds) : Promise.resolve(null);
+    return this.queue(() =>
+      stagedIds.length > 0
+        ? hubdesk().actions.reply(this.key, text, stagedIds)
+        : hubdesk().actions.reply(this.key, text),
+    );
   }
 
   update(fields: UpdateFields): Promise<string | null> {

@@ -33,6 +33,9 @@ if (binary.path) {
   foreground(binary.path, ['.', ...extraArgs]);
 } else {
   console.error(`\nHubDesk: ${binary.reason}.`);
-  console.error('Starting the browser host instead: open the address below in a browser.\n');
+  console.error('Starting the browser host instead: open the address below in a browser.');
+  console.error(
+    'Its secret is used once: the first load trades it for a cookie and leaves the address bar clean.\n',
+  );
   foreground(process.execPath, ['--import', 'tsx', 'main/host/cli.ts', ...extraArgs]);
 }

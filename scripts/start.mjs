@@ -35,7 +35,7 @@ if (binary.path) {
   console.error(`\nHubDesk: ${binary.reason}.`);
   console.error('Starting the browser host instead: open the address below in a browser.');
   console.error(
-    'Its secret is used once: the first load trades it for a cookie and leaves the address bar clean.\n',
+    'On the first load the page trades the secret in it for a cookie and drops it from the address.\n',
   );
   foreground(process.execPath, ['--import', 'tsx', 'main/host/cli.ts', ...extraArgs]);
 }

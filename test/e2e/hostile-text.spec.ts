@@ -22,10 +22,14 @@ test('a ticket text with a right-to-left override is shown with a marker, never 
   page,
 }) => {
   await openWorkspace(page, workspace);
+  await expect(page.getByTestId('last-sync')).not.toHaveText(/nunca/, { timeout: 30_000 });
   const [someTicket] = workspace.sim.state();
   const description = `Segue o comprovante fatura\u202Efdp.exe ${Date.now()}`;
   await openTicketOnServer(workspace.sim, someTicket?.serviceId ?? 0, description);
-  const created = workspace.sim.state().find((record) => record.description === description);
+  // The simulator appends HubSoft's own suffix to a description opened through the API.
+  const created = workspace.sim
+    .state({ only: 'changed' })
+    .find((record) => record.description.startsWith(description));
   await page.getByRole('button', { name: 'Sincronizar agora' }).click();
   await expect(
     page.getByTestId('ticket-row').filter({ hasText: created?.protocol ?? '?' }),

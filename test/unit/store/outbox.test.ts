@@ -105,6 +105,21 @@ describe('outbox and local changes', () => {
     ]);
   });
 
+  it('what is left to send is read without the finished history, so one unreadable old action stops nothing', () => {
+    const old = reply('t:1', 'Enviado há um ano.');
+    store.markActionSending(old.id);
+    store.markActionSent(old.id);
+    const waiting = reply('t:2', 'Ainda na fila.');
+    // A finished row the current parser cannot read (a payload an older version wrote).
+    const db = new Database(file);
+    db.prepare("UPDATE outbox SET payload = '{' WHERE id = ?").run(old.id);
+    db.close();
+    const unfinished = store.listActions({
+      states: ['queued', 'sending', 'failed', 'needs_attention'],
+    });
+    expect(unfinished.map((action) => action.id)).toEqual([waiting.id]);
+  });
+
   it('writes nothing when the transaction fails after the local change was applied', () => {
     const db = new Database(file);
     db.exec(`CREATE TRIGGER refuse_outbox BEFORE INSERT ON outbox

@@ -20,6 +20,7 @@ export const storeMethods = [
   'enqueueAction',
   'getAction',
   'listActions',
+  'listRecentActions',
   'nextSendableActions',
   'markActionSending',
   'markActionSent',

@@ -89,6 +89,13 @@ export class Outbox {
         `SELECT * FROM outbox WHERE state NOT IN ('sent', 'discarded')
            AND state IN (SELECT value FROM json_each(?)) ORDER BY id`,
       ),
+      unfinishedAndRecent: db.prepare<ActionRow>(
+        `SELECT * FROM outbox WHERE state NOT IN ('sent', 'discarded')
+         UNION ALL
+         SELECT * FROM (SELECT * FROM outbox WHERE state IN ('sent', 'discarded')
+                        ORDER BY id DESC LIMIT ?)
+         ORDER BY id`,
+      ),
       inStates: db.prepare<ActionRow>(
         'SELECT * FROM outbox WHERE state IN (SELECT value FROM json_each(?)) ORDER BY id',
       ),
@@ -166,6 +173,11 @@ export class Outbox {
   get(id: number): OutboxAction | null {
     const row = this.statements.byId.get(id);
     return row ? toAction(row) : null;
+  }
+
+  /** Every unfinished action and the newest `finishedLimit` finished ones, oldest first. */
+  listRecent(finishedLimit: number): OutboxAction[] {
+    return this.statements.unfinishedAndRecent.all(finishedLimit).map(toAction);
   }
 
   list(filter: ActionFilter = {}): OutboxAction[] {

@@ -120,6 +120,28 @@ describe('outbox and local changes', () => {
     expect(unfinished.map((action) => action.id)).toEqual([waiting.id]);
   });
 
+  it('the outbox screen gets every unfinished action and only the newest finished ones', () => {
+    const sent = [1, 2, 3, 4].map((n) => {
+      const action = reply(`t:${(n % 2) + 1}`, `Resposta ${n}`);
+      store.markActionSending(action.id);
+      return store.markActionSent(action.id);
+    });
+    const waiting = reply('t:1', 'Ainda na fila.');
+    const failed = reply('t:2', 'Recusada.');
+    store.markActionSending(failed.id);
+    store.markActionFailed(failed.id, serverError);
+    // The oldest finished row cannot even be parsed: it is past the limit, so it is never read.
+    const db = new Database(file);
+    db.prepare("UPDATE outbox SET payload = '{' WHERE id = ?").run(sent[0]?.id);
+    db.close();
+    expect(store.listRecentActions(2).map((action) => [action.id, action.state])).toEqual([
+      [sent[2]?.id, 'sent'],
+      [sent[3]?.id, 'sent'],
+      [waiting.id, 'queued'],
+      [failed.id, 'failed'],
+    ]);
+  });
+
   it('writes nothing when the transaction fails after the local change was applied', () => {
     const db = new Database(file);
     db.exec(`CREATE TRIGGER refuse_outbox BEFORE INSERT ON outbox

@@ -33,6 +33,9 @@ if (binary.path) {
   foreground(binary.path, ['.', ...extraArgs]);
 } else {
   console.error(`\nHubDesk: ${binary.reason}.`);
-  console.error('Starting the browser host instead: open the address below in a browser.\n');
+  console.error('Starting the browser host instead: open the address below in a browser.');
+  console.error(
+    'On the first load the page trades the secret in it for a cookie and drops it from the address.\n',
+  );
   foreground(process.execPath, ['--import', 'tsx', 'main/host/cli.ts', ...extraArgs]);
 }

@@ -4,13 +4,37 @@
  */
 import type { z } from 'zod';
 import { findMethod, type Services } from '../../preload/contract';
-import { AppError, type ContractErrorData, type Envelope } from '../../preload/errors';
+import {
+  AppError,
+  type ContractErrorData,
+  type Envelope,
+  type ErrorCode,
+} from '../../preload/errors';
+import { StoreError, type StoreErrorCode } from '../store/errors';
 
 export type Dispatch = (name: unknown, args: unknown) => Promise<Envelope<unknown>>;
 
 export interface DispatchOptions {
   /** Told about failures that are bugs rather than expected outcomes. */
   onInternalError?: (name: string, error: unknown) => void;
+}
+
+/** Store failures caused by what the caller sent; any other store failure is a defect. */
+const callerStoreErrors: Partial<Record<StoreErrorCode, ErrorCode>> = {
+  invalid_input: 'invalid_input',
+  not_found: 'not_found',
+};
+
+/** The contract error a thrown value stands for, or null when it is a defect to log. */
+function expectedFailure(error: unknown): ContractErrorData | null {
+  if (error instanceof AppError) {
+    return { code: error.code, message: error.message, details: error.details };
+  }
+  if (error instanceof StoreError) {
+    const code = callerStoreErrors[error.code];
+    if (code) return { code, message: error.message };
+  }
+  return null;
 }
 
 function describeIssues(issues: readonly z.core.$ZodIssue[]): { path: string; message: string }[] {
@@ -49,9 +73,8 @@ export function createDispatcher(services: Services, options: DispatchOptions = 
     try {
       return { ok: true, value: await handler(...(parsed.data as unknown[])) };
     } catch (error) {
-      if (error instanceof AppError) {
-        return failure({ code: error.code, message: error.message, details: error.details });
-      }
+      const expected = expectedFailure(error);
+      if (expected) return failure(expected);
       options.onInternalError?.(entry.name, error);
       return failure({ code: 'internal', message: 'Erro interno inesperado.' });
     }

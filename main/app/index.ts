@@ -17,16 +17,19 @@ import {
   shell,
 } from 'electron';
 import { eventChannel, type Events } from '../../preload/contract';
+import type { AppEnvironment } from '../api/app-service';
 import { startCore, type Core } from '../api/core';
+import { diagnosticsFileName, exportDiagnostics } from '../api/diagnostics';
 import { createDispatcher } from '../api/dispatch';
 import { logSkippedRows } from '../hubsoft/parse/problems';
-import { createLogger } from '../log/logger';
+import { createLogger, type Logger } from '../log/logger';
 import { checkForUpdatesOnStart, loadUpdateSettings } from './updates';
 import { createSenderCheck, registerIpcHandlers } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { createFilePicker, createOnlineHint, outboxBadgeCount, unpackedFromAsar } from './native';
 import { handleRendererProtocol, registerRendererScheme } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
+import { handleStartupFailure } from './startup-failure';
 import { createMainWindow } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -54,20 +57,47 @@ function showMainWindow(): void {
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   const { logger, close: closeLog } = createLogger({ dataDir, stderr: !app.isPackaged });
+  const environment: AppEnvironment = {
+    name: app.getName(),
+    version: app.getVersion(),
+    platform: process.platform,
+    shell: 'electron',
+    dataDir,
+    defaultServerUrl: null,
+  };
+  try {
+    await startWorkspace(environment, logger, closeLog);
+  } catch (error) {
+    const started = core;
+    core = null;
+    await started?.dispose().catch(() => undefined);
+    await handleStartupFailure(error, {
+      dialog,
+      log: logger,
+      suggestedPath: path.join(app.getPath('documents'), diagnosticsFileName(new Date())),
+      exportDiagnostics: (destination) =>
+        exportDiagnostics({ dataDir, destination, environment, settings: null }),
+      exit: (code) => {
+        closeLog();
+        app.exit(code);
+      },
+    });
+  }
+}
+
+async function startWorkspace(
+  environment: AppEnvironment,
+  logger: Logger,
+  closeLog: () => void,
+): Promise<void> {
+  const { dataDir } = environment;
   logger.info({ version: app.getVersion() }, 'HubDesk starting');
   logSkippedRows(logger);
   hardenSession(session.defaultSession);
   handleRendererProtocol(protocol, rendererDir);
 
   core = await startCore({
-    environment: {
-      name: app.getName(),
-      version: app.getVersion(),
-      platform: process.platform,
-      shell: 'electron',
-      dataDir,
-      defaultServerUrl: null,
-    },
+    environment,
     safeStorage,
     pickFiles: createFilePicker(dialog, () => mainWindow),
     osOnline: createOnlineHint(net),
@@ -153,8 +183,13 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (app.isReady()) showMainWindow();
   });
-  app.whenReady().then(start, (error: unknown) => {
-    console.error('[hubdesk] failed to start', error);
-    app.exit(1);
-  });
+  // Only what fails before the log exists lands here (start handles the rest itself).
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error('[hubdesk] failed to start', error);
+      dialog.showErrorBox('O HubDesk não conseguiu iniciar.', String(error));
+      app.exit(1);
+    });
 }

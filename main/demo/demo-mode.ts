@@ -43,6 +43,8 @@ export function createDemoMode(options: DemoModeOptions = {}): DemoMode {
     async start(): Promise<DemoLogin> {
       running ??= startSimulator({
         port: 0,
+        // Any web page can reach this loopback port: no reset or fault injection over HTTP.
+        admin: false,
         seed: options.seed ?? demoSeed,
         tickets: options.tickets ?? demoTickets,
       });

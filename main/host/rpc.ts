@@ -1,27 +1,20 @@
 /**
  * The contract over a WebSocket: the browser host's equivalent of Electron's IPC. A connection
- * must present the per-run secret and come from the host's own page; after that every message is
+ * must name the host's own address, present the per-run secret (the page's cookie, or `?token=`
+ * for a script) and come from the host's own page; after that every message is
  * a call `{id, method, args}` answered with `{id, result}`, and events arrive as `{event, payload}`.
  */
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Dispatch } from '../api/dispatch';
 import type { EventHub } from '../api/events';
+import type { HostAccess } from './host-access';
 
 const maxMessageBytes = 16 * 1024 * 1024;
 
-function sameSecret(given: string | null, expected: string): boolean {
-  if (given === null) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 export interface RpcServerOptions {
-  token: string;
-  /** The page origin allowed to connect, e.g. `http://127.0.0.1:4321`. */
-  origin: () => string;
+  /** The secret or its cookie, the host's own name, and the page origin allowed to connect. */
+  access: HostAccess;
   dispatch: Dispatch;
   events: EventHub;
 }
@@ -59,17 +52,17 @@ export function createRpcServer(options: RpcServerOptions) {
   });
 
   return {
-    /** Completes the upgrade only for the right secret and origin; answers 401/403 otherwise. */
+    /** Completes the upgrade only for the right host, secret and origin; 401/403 otherwise. */
     handleUpgrade(request: IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
       const reject = (status: string) => {
         socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       };
+      const { access } = options;
+      if (!access.ownHostNamed(request)) return reject('403 Forbidden');
       if (url.pathname !== '/rpc') return reject('404 Not Found');
-      if (!sameSecret(url.searchParams.get('token'), options.token)) {
-        return reject('401 Unauthorized');
-      }
-      if (request.headers.origin !== options.origin()) return reject('403 Forbidden');
+      if (!access.authorized(request, url)) return reject('401 Unauthorized');
+      if (request.headers.origin !== access.origin) return reject('403 Forbidden');
       wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
     },
     close(): void {

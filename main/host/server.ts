@@ -1,8 +1,8 @@
 /**
  * The browser host: the same services as the Electron app, in plain Node, with the built renderer
- * served on 127.0.0.1 and the contract over a WebSocket guarded by a per-run secret.
+ * served on 127.0.0.1 and the contract over a WebSocket guarded by a per-run secret (see
+ * host-access.ts: the secret is traded for a cookie on the first load).
  */
-import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
@@ -12,6 +12,7 @@ import type { EventHub } from '../api/events';
 import type { Services } from '../../preload/contract';
 import { rendererCsp } from '../shell/csp';
 import { resolveRendererFile } from '../shell/renderer-files';
+import { HostAccess } from './host-access';
 import { createRpcServer } from './rpc';
 
 export interface HostOptions {
@@ -23,6 +24,7 @@ export interface HostOptions {
 }
 
 export interface RunningHost {
+  /** The address to open once, secret included: `http://127.0.0.1:PORT/?token=...`. */
   url: string;
   port: number;
   token: string;
@@ -30,17 +32,15 @@ export interface RunningHost {
 }
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
-  const token = randomBytes(32).toString('base64url');
-  let origin = '';
+  const access = new HostAccess();
   const rpc = createRpcServer({
-    token,
-    origin: () => origin,
+    access,
     dispatch: createDispatcher(options.services, { onInternalError: options.onInternalError }),
     events: options.events,
   });
 
   const server = http.createServer((request, response) => {
-    void serveRendererFile(options.rendererDir, origin, request, response);
+    void serveRendererFile(options.rendererDir, access, request, response);
   });
   server.on('upgrade', (request, socket, head) => rpc.handleUpgrade(request, socket, head));
 
@@ -52,12 +52,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     });
   });
   const { port } = server.address() as AddressInfo;
-  origin = `http://127.0.0.1:${port}`;
+  access.listening(port);
 
   return {
-    url: `${origin}/?token=${token}`,
+    url: `${access.origin}/?token=${access.token}`,
     port,
-    token,
+    token: access.token,
     close: () =>
       new Promise<void>((resolve) => {
         rpc.close();
@@ -69,21 +69,31 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
 async function serveRendererFile(
   rendererDir: string,
-  origin: string,
+  access: HostAccess,
   request: http.IncomingMessage,
   response: http.ServerResponse,
 ): Promise<void> {
   const headers = {
-    'content-security-policy': rendererCsp([origin.replace(/^http/, 'ws')]),
+    'content-security-policy': rendererCsp([access.origin.replace(/^http/, 'ws')]),
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'cache-control': 'no-store',
   };
+  if (!access.ownHostNamed(request)) {
+    response
+      .writeHead(421, { ...headers, 'content-type': 'text/plain; charset=utf-8' })
+      .end(`Abra o HubDesk pelo endereço ${access.origin}.`);
+    return;
+  }
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { ...headers, allow: 'GET, HEAD' }).end();
     return;
   }
-  const url = new URL(request.url ?? '/', origin);
+  const url = new URL(request.url ?? '/', access.origin);
+  if (url.searchParams.has('token')) {
+    tradeSecretForCookie(access, url, response, headers);
+    return;
+  }
   const file = resolveRendererFile(rendererDir, url.pathname);
   const info = file ? await stat(file.path).catch(() => null) : null;
   if (!file || !info?.isFile()) {
@@ -100,4 +110,30 @@ async function serveRendererFile(
     return;
   }
   createReadStream(file.path).pipe(response);
+}
+
+/**
+ * The first load: the printed secret becomes the session cookie and the page goes to `/` (the
+ * browser keeps the #route), so the address never holds the secret while the app runs.
+ */
+function tradeSecretForCookie(
+  access: HostAccess,
+  url: URL,
+  response: http.ServerResponse,
+  headers: Record<string, string>,
+): void {
+  if (!access.tokenGiven(url)) {
+    response
+      .writeHead(401, { ...headers, 'content-type': 'text/plain; charset=utf-8' })
+      .end('Endereço com token inválido: use o endereço impresso ao iniciar o HubDesk.');
+    return;
+  }
+  url.searchParams.delete('token');
+  response
+    .writeHead(303, {
+      ...headers,
+      'set-cookie': access.sessionCookie(),
+      location: `${url.pathname}${url.search}`,
+    })
+    .end();
 }

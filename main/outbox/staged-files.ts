@@ -4,8 +4,8 @@
  * Size limits are checked here, before anything can be queued.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { constants, createWriteStream, type Stats } from 'node:fs';
+import { lstat, mkdir, open, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, join, relative, isAbsolute } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -73,6 +73,56 @@ export async function stageBytes(
   });
 }
 
+function notFound(name: string): AppError {
+  return new AppError(
+    'not_found',
+    `O arquivo "${name}" não foi encontrado. Ele pode ter sido movido ou apagado.`,
+  );
+}
+
+function symbolicLink(name: string): AppError {
+  return new AppError(
+    'invalid_input',
+    `O arquivo "${name}" é um atalho (link simbólico) para outro arquivo e não pode ser anexado. Escolha o arquivo original.`,
+  );
+}
+
+// O_NOFOLLOW makes the open itself refuse a link (Windows has no such flag: the lstat/fstat
+// identity check below covers it); O_NONBLOCK keeps a named pipe swapped in from blocking the open.
+const openWithoutFollowing =
+  constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+function sameFile(a: Stats, b: Stats): boolean {
+  return a.dev === b.dev && a.ino === b.ino;
+}
+
+/**
+ * Opens the picked path itself, never what a link points to: a "Comprovante.pdf" linking to a
+ * private key must not be uploaded. What is checked (fstat) and what is read are one descriptor,
+ * so the file cannot be swapped between the check and the copy.
+ */
+async function openPickedFile(source: string, name: string): Promise<FileHandle> {
+  const entry = await lstat(source).catch(() => null);
+  if (entry?.isSymbolicLink()) throw symbolicLink(name);
+  if (!entry?.isFile()) throw notFound(name);
+  const handle = await open(source, openWithoutFollowing).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw symbolicLink(name);
+    throw notFound(name);
+  });
+  const opened = await handle.stat().catch(() => null);
+  if (!opened?.isFile() || !sameFile(entry, opened)) {
+    await handle.close();
+    throw notFound(name);
+  }
+  try {
+    checkSize(name, opened.size);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  return handle;
+}
+
 /** A file the native picker chose: streamed into the staging folder, hashed on the way. */
 export async function stagePath(
   store: Store,
@@ -80,15 +130,11 @@ export async function stagePath(
   source: string,
 ): Promise<StagedAttachment> {
   const name = sanitizeFileName(basename(source));
-  const info = await stat(source).catch(() => null);
-  if (!info?.isFile()) {
-    throw new AppError(
-      'not_found',
-      `O arquivo "${name}" não foi encontrado. Ele pode ter sido movido ou apagado.`,
-    );
-  }
-  checkSize(name, info.size);
-  const path = await stagingPath(stagingDir);
+  const handle = await openPickedFile(source, name);
+  const path = await stagingPath(stagingDir).catch(async (error: unknown) => {
+    await handle.close();
+    throw error;
+  });
   const hash = createHash('sha256');
   let size = 0;
   const measure = new Transform({
@@ -102,7 +148,7 @@ export async function stagePath(
   });
   try {
     await pipeline(
-      createReadStream(source),
+      handle.createReadStream(),
       measure,
       createWriteStream(path, { flags: 'wx', mode: 0o600 }),
     );
@@ -113,6 +159,8 @@ export async function stagePath(
       'not_found',
       `Não foi possível ler o arquivo "${name}". Ele pode ter sido movido ou apagado.`,
     );
+  } finally {
+    await handle.close().catch(() => undefined);
   }
   if (size === 0) {
     await rm(path, { force: true });

@@ -48,10 +48,13 @@ export function normalizeAddress(typed: string): AddressCheck {
   return { ok: true, baseUrl: `${url.protocol}//${url.host}${path}` };
 }
 
-/** 127.0.0.0/8, localhost (and names under it) and [::1]: traffic that never leaves the machine. */
+/**
+ * Literal 127.0.0.0/8 and [::1], and `localhost` itself: traffic that never leaves the machine.
+ * Names under `.localhost` are not trusted: resolvers other than the OS's own may send them to DNS.
+ */
 export function isLoopback(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (host === 'localhost') return true;
   if (isIP(host) === 4) return host.startsWith('127.');
   if (isIP(host) === 6) return host === '::1';
   return false;

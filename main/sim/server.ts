@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { adminRefusal } from './admin-guard';
 import { SimDeviations, type DeviationsBody } from './deviations';
 import { gatewayErrorPage, type FaultsBody, type FaultSettings } from './faults';
 import { BodyError, json, type Reply } from './http-io';
@@ -34,6 +35,11 @@ export interface SimulatorOptions {
    * tell the server's times from the computer's.
    */
   clockSkewMs?: number;
+  /**
+   * Whether `/__sim/*` is served over HTTP (default true). Demo mode turns it off: there the
+   * simulator is reachable by any local web page, and the app never needs the admin API.
+   */
+  admin?: boolean;
 }
 
 export interface RunningSimulator {
@@ -232,12 +238,23 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   });
   const router = buildRouter(state);
   const deviations = new SimDeviations();
+  const adminMounted = options.admin ?? true;
+  let port = 0;
+  const guardedAdmin = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    const refusal = adminRefusal(req, port);
+    if (!refusal) {
+      return deviations.isAdminRequest(url.pathname)
+        ? deviations.handleAdmin(req, res)
+        : handleAdmin(state, req, res, url);
+    }
+    req.resume();
+    send(res, json({ error: refusal.error, message: refusal.message }, refusal.status));
+  };
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const work = deviations.isAdminRequest(url.pathname)
-      ? deviations.handleAdmin(req, res)
-      : url.pathname.startsWith('/__sim/')
-        ? handleAdmin(state, req, res, url)
+    const work =
+      adminMounted && url.pathname.startsWith('/__sim/')
+        ? guardedAdmin(req, res, url)
         : answer(state, deviations, router, req, res, url);
     work.catch((error: unknown) => {
       if (!res.headersSent) send(res, json(simulatorDefectBody(error), 500));
@@ -251,7 +268,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       resolve();
     });
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}`,
     port,

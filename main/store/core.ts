@@ -234,6 +234,10 @@ export class StoreCore {
     return this.outbox.list(filter);
   }
 
+  listRecentActions(finishedLimit: number): OutboxAction[] {
+    return this.outbox.listRecent(finishedLimit);
+  }
+
   nextSendableActions(limit: number): OutboxAction[] {
     return this.outbox.nextSendable(limit);
   }

@@ -11,10 +11,17 @@ const ticketSorts = ['opened_desc', 'opened_asc', 'sla', 'updated_desc'] as cons
 
 const cursorSchema = z.object({
   sort: z.enum(ticketSorts),
-  value: z.union([z.string(), z.number()]),
+  value: z.union([z.string().max(64), z.number()]),
   seq: z.number().int(),
   total: z.number().int().nonnegative(),
 });
+
+/** The SLA sort keys on a number, the others on a date string: a cursor must carry the right one. */
+function valueFitsSort(cursor: ListCursor): boolean {
+  return cursor.sort === 'sla'
+    ? typeof cursor.value === 'number'
+    : typeof cursor.value === 'string';
+}
 
 export type ListCursor = z.infer<typeof cursorSchema>;
 
@@ -22,6 +29,7 @@ export function encodeCursor(cursor: ListCursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
 
+/** A cursor the app did not make is the caller's mistake (`invalid_input`), never a store failure. */
 export function decodeCursor(text: string, sort: TicketSort): ListCursor {
   let parsed: unknown;
   try {
@@ -30,7 +38,7 @@ export function decodeCursor(text: string, sort: TicketSort): ListCursor {
     parsed = null;
   }
   const result = cursorSchema.safeParse(parsed);
-  if (!result.success || result.data.sort !== sort) {
+  if (!result.success || result.data.sort !== sort || !valueFitsSort(result.data)) {
     throw new StoreError('invalid_input', 'Posição da lista inválida; recarregue a lista.');
   }
   return result.data;

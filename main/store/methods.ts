@@ -25,6 +25,7 @@ export const storeMethods = [
   'enqueueActions',
   'getAction',
   'listActions',
+  'listRecentActions',
   'nextSendableActions',
   'markActionSending',
   'markActionSent',

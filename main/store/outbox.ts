@@ -84,6 +84,21 @@ export class Outbox {
       byId: db.prepare<ActionRow>('SELECT * FROM outbox WHERE id = ?'),
       all: db.prepare<ActionRow>('SELECT * FROM outbox ORDER BY id'),
       byTicket: db.prepare<ActionRow>('SELECT * FROM outbox WHERE ticket_key = ? ORDER BY id'),
+      // The state test repeats the outbox_open index's condition so the planner can use it.
+      unfinishedInStates: db.prepare<ActionRow>(
+        `SELECT * FROM outbox WHERE state NOT IN ('sent', 'discarded')
+           AND state IN (SELECT value FROM json_each(?)) ORDER BY id`,
+      ),
+      unfinishedAndRecent: db.prepare<ActionRow>(
+        `SELECT * FROM outbox WHERE state NOT IN ('sent', 'discarded')
+         UNION ALL
+         SELECT * FROM (SELECT * FROM outbox WHERE state IN ('sent', 'discarded')
+                        ORDER BY id DESC LIMIT ?)
+         ORDER BY id`,
+      ),
+      inStates: db.prepare<ActionRow>(
+        'SELECT * FROM outbox WHERE state IN (SELECT value FROM json_each(?)) ORDER BY id',
+      ),
       openCreate: db
         .prepare(
           `SELECT id FROM outbox WHERE ticket_key = ? AND kind = 'create'
@@ -177,13 +192,23 @@ export class Outbox {
     return row ? toAction(row) : null;
   }
 
+  /** Every unfinished action and the newest `finishedLimit` finished ones, oldest first. */
+  listRecent(finishedLimit: number): OutboxAction[] {
+    return this.statements.unfinishedAndRecent.all(finishedLimit).map(toAction);
+  }
+
   list(filter: ActionFilter = {}): OutboxAction[] {
-    const rows =
-      filter.ticketKey === undefined
-        ? this.statements.all.all()
-        : this.statements.byTicket.all(filter.ticketKey);
-    const actions = rows.map(toAction);
-    return filter.states ? actions.filter((a) => filter.states?.includes(a.state)) : actions;
+    const { states, ticketKey } = filter;
+    if (ticketKey !== undefined) {
+      const actions = this.statements.byTicket.all(ticketKey).map(toAction);
+      return states ? actions.filter((action) => states.includes(action.state)) : actions;
+    }
+    if (!states) return this.statements.all.all().map(toAction);
+    // The sender counts what is left on every change: that must not read (and parse) every
+    // action ever sent, which only grows.
+    const unfinished = states.every((state) => state !== 'sent' && state !== 'discarded');
+    const statement = unfinished ? this.statements.unfinishedInStates : this.statements.inStates;
+    return statement.all(JSON.stringify(states)).map(toAction);
   }
 
   /** Actions on their way for one ticket: what `getTicket` shows as pending. */

@@ -41,10 +41,29 @@ test('the app shell shows app.info through window.hubdesk in Portuguese, then in
   await expect(page.getByRole('heading', { name: 'About this HubDesk' })).toBeVisible();
 });
 
-test('the per-run secret leaves the address bar once the page has it', async ({ page }) => {
+test('the per-run secret never stays in the address, the page storage or the page scripts', async ({
+  page,
+}) => {
   await page.goto(host.url);
   await expect(page.getByTestId('app-version')).toHaveText(pkg.version);
-  expect(new URL(page.url()).searchParams.has('token')).toBe(false);
+  const token = new URL(host.url).searchParams.get('token') ?? '';
+  expect(page.url()).not.toContain(token);
+  const seen = await page.evaluate(() => {
+    const {
+      document: doc,
+      sessionStorage,
+      localStorage,
+    } = globalThis as unknown as {
+      document: { cookie: string };
+      sessionStorage: { length: number };
+      localStorage: { length: number };
+    };
+    return { cookie: doc.cookie, stored: sessionStorage.length + localStorage.length };
+  });
+  // The session cookie is HttpOnly: not even the page's own scripts can read it.
+  expect(seen).toEqual({ cookie: '', stored: 0 });
+  await page.reload();
+  await expect(page.getByTestId('app-version')).toHaveText(pkg.version);
 });
 
 test('a rejected call reaches the page as an Error with its code', async ({ page }) => {

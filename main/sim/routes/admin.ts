@@ -6,7 +6,11 @@
  *   resetRate?, timeoutAfterCommitRate?, rateLimit?: {perSecond, burst} | null, revokeTokens?}`:
  *   replaces the fault set (see faults.ts); `{}` clears it. A bad body is a 400 naming the problem.
  * - `GET /__sim/state`: `{seed, generatedTickets, createdTickets, tickets: [...]}` with every ticket
- *   as stored (messages, attachments without bytes, service orders; times in UTC ms), streamed.
+ *   as stored (messages, attachments without bytes, service orders; times in UTC ms), streamed,
+ *   letting other requests in between.
+ *
+ * Every admin request passes `admin-guard.ts` first (own Host, JSON bodies); demo mode does not
+ * mount these routes at all.
  *   `?only=changed` keeps the tickets the API created or changed; `?protocol=P` keeps that one.
  * - `POST /__sim/delete` `{protocol}`: soft-deletes that ticket, as an operator would: it leaves
  *   the lists and its detail answers HTTP 200 `status:error` "Atendimento não encontrado". 404
@@ -14,6 +18,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { once } from 'node:events';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { z } from 'zod';
 import { faultsBodySchema } from '../faults';
 import { readBody } from '../http-io';
@@ -21,6 +26,12 @@ import type { TicketRecord } from '../records';
 import type { SimState } from '../state';
 
 const MAX_TICKETS = 1_000_000;
+
+/**
+ * Records written between two turns of the event loop. A fast reader keeps the socket writable,
+ * so waiting for 'drain' alone never yields: a 1M-ticket read then held every other request.
+ */
+const RECORDS_PER_TURN = 200;
 
 export const resetBodySchema = z
   .object({
@@ -71,11 +82,12 @@ async function streamState(
   const dataset = state.dataset;
   res.writeHead(200, { 'content-type': 'application/json' });
   res.write(`{"seed":${dataset.seed},"generatedTickets":${dataset.ticketCount},"tickets":[`);
-  let first = true;
+  let written = 0;
   for (const record of selectTickets(state, filter)) {
-    const ok = res.write(`${first ? '' : ','}${JSON.stringify(record)}`);
-    first = false;
+    const ok = res.write(`${written === 0 ? '' : ','}${JSON.stringify(record)}`);
+    written += 1;
     if (!ok) await once(res, 'drain');
+    else if (written % RECORDS_PER_TURN === 0) await nextTurn();
     if (res.destroyed) return;
   }
   res.end(']}');

@@ -1,25 +1,11 @@
 /**
- * `window.hubdesk` for the browser host: the contract over the host's WebSocket. The per-run
- * secret arrives in the page address; it is moved to sessionStorage and removed from the address
- * bar so it does not linger in history or screenshots.
+ * `window.hubdesk` for the browser host: the contract over the host's WebSocket. The page never
+ * sees the per-run secret: the host traded it on the first load for an HttpOnly cookie, which
+ * the browser sends with the WebSocket upgrade (main/host/host-access.ts).
  */
 import { installHubdesk, type Invoke, type Subscribe } from '../../../preload/bridge';
 import { contract, methodNames } from '../../../preload/contract';
 import type { Envelope } from '../../../preload/errors';
-
-const tokenKey = 'hubdesk.host-token';
-
-function takeToken(page: Window): string | null {
-  const url = new URL(page.location.href);
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    page.sessionStorage.setItem(tokenKey, fromUrl);
-    url.searchParams.delete('token');
-    page.history.replaceState(null, '', url);
-    return fromUrl;
-  }
-  return page.sessionStorage.getItem(tokenKey);
-}
 
 const unavailable: Envelope<never> = {
   ok: false,
@@ -27,8 +13,7 @@ const unavailable: Envelope<never> = {
 };
 
 export function connectBrowserHost(page: Window): void {
-  const token = takeToken(page);
-  const address = `ws://${page.location.host}/rpc?token=${encodeURIComponent(token ?? '')}`;
+  const address = `ws://${page.location.host}/rpc`;
   const pending = new Map<number, (result: Envelope<unknown>) => void>();
   const handlers = new Map<string, Set<(payload: unknown) => void>>();
   let nextId = 1;

@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -145,6 +146,65 @@ describe('the browser host', () => {
       core.events.emit('connectivity', { online: false });
       expect(await pushed).toEqual({ event: 'connectivity', payload: { online: false } });
     });
+  });
+});
+
+/** A GET with exactly this Host header (fetch would set its own). */
+function getWithHost(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(
+      { host: '127.0.0.1', port: hostPort(), path: '/', headers: { host } },
+      (incoming) => {
+        incoming.resume();
+        resolve(incoming.statusCode ?? 0);
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
+}
+const hostPort = () => host.port;
+
+describe('the per-run secret and the host name', () => {
+  it('opening the printed address trades the secret for an HttpOnly, SameSite=Strict cookie', async () => {
+    const first = await fetch(host.url, { redirect: 'manual' });
+    expect(first.status).toBe(303);
+    expect(first.headers.get('location')).toBe('/');
+    const cookie = first.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(new RegExp(`^hubdesk-host-${host.port}=[\\w-]{40,};`));
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    expect(cookie).not.toContain(host.token);
+  });
+
+  it('a wrong secret in the address gets no cookie', async () => {
+    const wrong = await fetch(`${origin()}/?token=${host.token}x`, { redirect: 'manual' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('the cookie alone opens the WebSocket, and a made-up cookie does not', async () => {
+    const first = await fetch(host.url, { redirect: 'manual' });
+    const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const socket = connect('', { origin: origin(), cookie });
+    await opened(socket);
+    const answer = nextMessage(socket);
+    socket.send(JSON.stringify({ id: 1, method: 'app.info', args: [] }));
+    expect(await answer).toMatchObject({ id: 1, result: { ok: true } });
+    socket.close();
+    const forged = `hubdesk-host-${host.port}=${'A'.repeat(43)}`;
+    expect(await rejection(connect('', { origin: origin(), cookie: forged }))).toBe(401);
+  });
+
+  it('refuses pages and sockets addressed by another host name (DNS rebinding)', async () => {
+    expect(await getWithHost(`127.0.0.1:${host.port}`)).toBe(200);
+    expect(await getWithHost(`hubdesk.attacker.example:${host.port}`)).toBe(421);
+    expect(await getWithHost(`localhost.attacker.example`)).toBe(421);
+    const rebound = connect(`?token=${host.token}`, {
+      origin: `http://hubdesk.attacker.example:${host.port}`,
+      host: `hubdesk.attacker.example:${host.port}`,
+    });
+    expect(await rejection(rebound)).toBe(403);
   });
 });
 

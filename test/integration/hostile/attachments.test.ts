@@ -6,6 +6,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  symlinkSync,
   truncateSync,
   writeFileSync,
 } from 'node:fs';
@@ -121,6 +122,34 @@ describe('files that cannot be attached are refused before anything is queued', 
       code: 'not_found',
       message: expect.stringContaining('"bloqueado.pdf"'),
     });
+    await expectNothingStagedOrQueued();
+  });
+
+  it('a file that links to another file is refused instead of uploading what it points to', async (context) => {
+    if (process.platform === 'win32')
+      context.skip('creating links needs administrator rights here');
+    const privateKey = join(harness.dir, 'id_rsa');
+    writeFileSync(privateKey, '-----BEGIN OPENSSH PRIVATE KEY-----');
+    const disguised = join(files, 'Comprovante.pdf');
+    symlinkSync(privateKey, disguised);
+    await expect(picker([disguised]).pick()).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/"Comprovante\.pdf" é um atalho \(link simbólico\)/),
+    });
+    await expectNothingStagedOrQueued();
+  });
+
+  it('a link to a folder or a device is refused as a link too', async (context) => {
+    if (process.platform === 'win32')
+      context.skip('creating links needs administrator rights here');
+    symlinkSync('/dev/zero', join(files, 'zeros.bin'));
+    symlinkSync(harness.dir, join(files, 'pasta-link.pdf'));
+    for (const name of ['zeros.bin', 'pasta-link.pdf']) {
+      await expect(picker([join(files, name)]).pick()).rejects.toMatchObject({
+        code: 'invalid_input',
+        message: expect.stringContaining(`"${name}" é um atalho`),
+      });
+    }
     await expectNothingStagedOrQueued();
   });
 

@@ -149,6 +149,29 @@ describe('hostile calls through the dispatcher', () => {
   });
 });
 
+const cursorText = (value: unknown): string =>
+  Buffer.from(JSON.stringify(value)).toString('base64url');
+
+describe('a list cursor the app did not make', () => {
+  it.each([
+    ['not base64 JSON', 'isto-não-é-um-cursor'],
+    ['JSON of the wrong shape', cursorText({ sort: 'opened_desc', value: {}, seq: 'x' })],
+    [
+      'a number where the sort keeps dates',
+      cursorText({ sort: 'opened_desc', value: 7, seq: 1, total: 3 }),
+    ],
+    ['made for another sort order', cursorText({ sort: 'sla', value: 1, seq: 1, total: 3 })],
+    ['JSON null', cursorText(null)],
+  ])('answers invalid input, not an internal error, when it is %s', async (_what, cursor) => {
+    const before = internalErrors.length;
+    expect(await dispatch('tickets.list', [{ cursor }])).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'Posição da lista inválida; recarregue a lista.' },
+    });
+    expect(internalErrors.slice(before)).toEqual([]);
+  });
+});
+
 interface HostClient {
   call(method: unknown, args: unknown): Promise<Envelope<unknown>>;
   sendRaw(text: string): void;

@@ -9,14 +9,15 @@ import { createMemoryStore } from '../../../main/secrets/memory-store';
 import { SessionManager } from '../../../main/session/session-manager';
 import { recordingWorkspaces, safeStorageSecrets, tempDirs } from './helpers';
 
+/** Whether a HubSoft server answers there (demo mode serves no admin route to probe). */
 async function reachable(url: string): Promise<boolean> {
   try {
-    const response = await fetch(`${url}/__sim/faults`, {
+    const response = await fetch(`${url}/oauth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{}',
     });
-    return response.status === 200;
+    return response.status > 0;
   } catch {
     return false;
   }

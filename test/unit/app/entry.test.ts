@@ -2,7 +2,8 @@
  * The Electron entry, with a stand-in `electron` module: what it registers, in which order, and
  * what it refuses. The real thing runs in the Electron suite where the binary exists.
  */
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAppService, type AppEnvironment } from '../../../main/api/app-service';
 import { EventHub } from '../../../main/api/events';
@@ -135,5 +136,46 @@ describe('the Electron entry', () => {
         defaultServerUrl: null,
       },
     });
+  });
+
+  it('a core that fails to start is logged, explained in Portuguese with a diagnostics export, and the app ends', async () => {
+    await loadEntry({ singleInstance: true });
+    startCore.mockRejectedValueOnce(new Error('o cache local está corrompido'));
+    // The agent picks "Exportar diagnóstico", then where to save it.
+    const destination = path.join(fakeUserDataDir, 'diagnostico-falha.json');
+    fake.electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 0 });
+    fake.electron.dialog.showSaveDialog.mockResolvedValueOnce({
+      canceled: false,
+      filePath: destination,
+    });
+    fake.resolveReady();
+    await vi.waitFor(() => expect(fake.electron.app.exit).toHaveBeenCalledWith(1));
+
+    expect(fake.electron.dialog.showMessageBox.mock.calls[0]?.[0]).toMatchObject({
+      type: 'error',
+      message: 'O HubDesk não conseguiu iniciar.',
+      detail: expect.stringContaining('o cache local está corrompido'),
+      buttons: ['Exportar diagnóstico', 'Fechar'],
+    });
+    const bundle = JSON.parse(readFileSync(destination, 'utf8')) as {
+      logs: { records: unknown[] }[];
+    };
+    expect(bundle.logs.flatMap((log) => log.records)).toContainEqual(
+      expect.objectContaining({
+        msg: 'startup failed',
+        err: expect.objectContaining({ message: 'o cache local está corrompido' }),
+      }),
+    );
+    expect(FakeBrowserWindow.created).toHaveLength(0);
+  });
+
+  it('a core that fails to start ends the app without a bundle when the agent just closes', async () => {
+    await loadEntry({ singleInstance: true });
+    startCore.mockRejectedValueOnce(new Error('disco cheio'));
+    fake.resolveReady();
+    await vi.waitFor(() => expect(fake.electron.app.exit).toHaveBeenCalledWith(1));
+    expect(fake.electron.dialog.showMessageBox).toHaveBeenCalledTimes(1);
+    expect(fake.electron.dialog.showSaveDialog).not.toHaveBeenCalled();
+    expect(existsSync(path.join(fakeUserDataDir, 'diagnostics'))).toBe(false);
   });
 });

@@ -103,7 +103,14 @@ export function createFakeElectron(options: { singleInstance?: boolean } = {}) {
       setApplicationMenu: vi.fn(),
     },
     BrowserWindow: FakeBrowserWindow,
-    dialog: { showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })) },
+    dialog: {
+      showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })),
+      showSaveDialog: vi.fn(async (): Promise<{ canceled: boolean; filePath?: string }> => ({
+        canceled: true,
+      })),
+      showMessageBox: vi.fn(async (_options: Record<string, unknown>) => ({ response: 1 })),
+      showErrorBox: vi.fn(),
+    },
     net: { isOnline: vi.fn(() => true) },
     safeStorage: { isEncryptionAvailable: () => false },
   };

@@ -8,11 +8,13 @@ import {
   loadBuilderConfig,
   validateBuilderConfig,
 } from '../../../scripts/validate-builder-config.mjs';
+import { mustRefuse, signingPlan } from '../../../build/signing-check.mjs';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const validator = path.join(root, 'scripts/validate-builder-config.mjs');
 
 interface BuilderConfig {
+  beforePack: string;
   files: string[];
   asar?: boolean;
   asarUnpack: string[];
@@ -20,8 +22,12 @@ interface BuilderConfig {
   icon: string;
   electronFuses: Record<string, boolean>;
   linux: { target: string[]; icon: string };
-  win: { target: string[] };
-  mac: { target: string[] };
+  win: {
+    target: string[];
+    signtoolOptions: { publisherName: string[] };
+    verifyUpdateCodeSignature?: boolean;
+  };
+  mac: { target: string[]; hardenedRuntime: boolean; notarize: boolean };
   publish: { provider: string; url: string };
 }
 
@@ -73,10 +79,41 @@ describe('electron-builder.yml', () => {
     expect(config.asarUnpack).not.toContain('out/main/**');
   });
 
-  it('builds AppImage and deb, NSIS and dmg', () => {
+  it('builds AppImage and deb, NSIS, and a dmg with the zip macOS auto-update needs', () => {
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(config.win.target).toEqual(['nsis']);
-    expect(config.mac.target).toEqual(['dmg']);
+    expect(config.mac.target).toEqual(['dmg', 'zip']);
+  });
+
+  it('names the Windows publisher, so electron-updater checks an update’s signature', () => {
+    expect(config.win.signtoolOptions.publisherName).toEqual([expect.stringMatching(/\S/)]);
+    expect(config.win.verifyUpdateCodeSignature).not.toBe(false);
+  });
+
+  it('signs macOS builds with the hardened runtime and notarizes them', () => {
+    expect(config.mac).toMatchObject({ hardenedRuntime: true, notarize: true });
+  });
+
+  it('runs the signing check before packing', () => {
+    expect(config.beforePack).toBe('./build/signing-check.mjs');
+  });
+
+  it('leaves the browser host’s WebSocket library out of the installer', () => {
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
+    const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { dev?: boolean; dependencies?: Record<string, string> }>;
+    };
+    expect(pkg.dependencies).not.toHaveProperty('ws');
+    expect(pkg.devDependencies).toHaveProperty('ws');
+    // npm ci installs from the lock: it must agree that ws is for development only.
+    expect(lock.packages['']?.dependencies).not.toHaveProperty('ws');
+    expect(lock.packages['node_modules/ws']?.dev).toBe(true);
+    expect(config.files).toEqual(
+      expect.arrayContaining(['!**/node_modules/ws/**', '!out/**/host/**']),
+    );
   });
 
   it('publishes update files for a generic feed', () => {
@@ -96,6 +133,53 @@ describe('electron-builder.yml', () => {
         height: size,
       });
     }
+  });
+});
+
+describe('the signing check before packing', () => {
+  const windowsCertificate = { CSC_LINK: 'file:///certs/hubdesk.pfx' };
+  const macCertificate = { CSC_NAME: 'Developer ID Application: HubDesk' };
+  const notary = { APPLE_API_KEY: '/k.p8', APPLE_API_KEY_ID: 'K1', APPLE_API_ISSUER: 'I1' };
+
+  it('says plainly when a Windows or macOS build is unsigned', () => {
+    expect(signingPlan('win32', {})).toMatchObject({
+      signed: false,
+      lines: [expect.stringContaining('UNSIGNED build'), expect.any(String)],
+    });
+    expect(signingPlan('darwin', {})).toMatchObject({
+      signed: false,
+      lines: [expect.stringContaining('UNSIGNED build'), expect.any(String)],
+    });
+  });
+
+  it('signs from the certificate in the environment, and notarizes only with Apple credentials', () => {
+    expect(signingPlan('win32', windowsCertificate)).toMatchObject({ signed: true });
+    expect(signingPlan('darwin', macCertificate)).toMatchObject({
+      signed: true,
+      notarized: false,
+      lines: [expect.stringContaining('NOT notarized'), expect.any(String)],
+    });
+    expect(signingPlan('darwin', { ...macCertificate, ...notary })).toMatchObject({
+      signed: true,
+      notarized: true,
+    });
+    expect(signingPlan('win32', { CSC_LINK: '  ' })).toMatchObject({ signed: false });
+  });
+
+  it('refuses an unsigned release build only when signing is required', () => {
+    const required = { HUBDESK_REQUIRE_SIGNING: '1' };
+    const refuses = (platform: string, env: Record<string, string>) =>
+      mustRefuse(platform, env, signingPlan(platform, env));
+    expect(refuses('win32', required)).toBe(true);
+    expect(refuses('win32', {})).toBe(false);
+    expect(refuses('win32', { ...required, ...windowsCertificate })).toBe(false);
+    expect(refuses('darwin', { ...required, ...macCertificate })).toBe(true);
+    expect(refuses('darwin', { ...required, ...macCertificate, ...notary })).toBe(false);
+    expect(refuses('linux', required)).toBe(false);
+  });
+
+  it('tells a Linux build what its updates trust', () => {
+    expect(signingPlan('linux', {}).lines.join(' ')).toMatch(/sha512.*latest-linux\.yml.*https/);
   });
 });
 

@@ -41,6 +41,12 @@ describe('the server address the agent types', () => {
     expect(problem('http://192.168.0.10')).toMatch(/senha e o token iriam abertos/);
   });
 
+  it('refuses plain http for names under localhost, which ordinary DNS may send anywhere', () => {
+    expect(problem('http://hubsoft.localhost')).toMatch(/precisa usar https/);
+    expect(problem('http://127.0.0.1.localhost:8080')).toMatch(/precisa usar https/);
+    expect(baseUrl('https://hubsoft.localhost')).toBe('https://hubsoft.localhost');
+  });
+
   it('accepts plain http only for this computer', () => {
     expect(baseUrl('http://127.0.0.1:8080/')).toBe('http://127.0.0.1:8080');
     expect(baseUrl('http://127.5.0.1:8080')).toBe('http://127.5.0.1:8080');
@@ -59,7 +65,9 @@ describe('the server address the agent types', () => {
   it('tells loopback hosts from look-alikes', () => {
     expect(isLoopback('127.0.0.1')).toBe(true);
     expect(isLoopback('[::1]')).toBe(true);
-    expect(isLoopback('app.localhost')).toBe(true);
+    expect(isLoopback('LOCALHOST')).toBe(true);
+    expect(isLoopback('app.localhost')).toBe(false);
+    expect(isLoopback('localhost.')).toBe(false);
     expect(isLoopback('127.0.0.1.nip.io')).toBe(false);
     expect(isLoopback('localhost.provedor.com.br')).toBe(false);
     expect(isLoopback('128.0.0.1')).toBe(false);

@@ -105,6 +105,43 @@ describe('outbox and local changes', () => {
     ]);
   });
 
+  it('what is left to send is read without the finished history, so one unreadable old action stops nothing', () => {
+    const old = reply('t:1', 'Enviado há um ano.');
+    store.markActionSending(old.id);
+    store.markActionSent(old.id);
+    const waiting = reply('t:2', 'Ainda na fila.');
+    // A finished row the current parser cannot read (a payload an older version wrote).
+    const db = new Database(file);
+    db.prepare("UPDATE outbox SET payload = '{' WHERE id = ?").run(old.id);
+    db.close();
+    const unfinished = store.listActions({
+      states: ['queued', 'sending', 'failed', 'needs_attention'],
+    });
+    expect(unfinished.map((action) => action.id)).toEqual([waiting.id]);
+  });
+
+  it('the outbox screen gets every unfinished action and only the newest finished ones', () => {
+    const sent = [1, 2, 3, 4].map((n) => {
+      const action = reply(`t:${(n % 2) + 1}`, `Resposta ${n}`);
+      store.markActionSending(action.id);
+      return store.markActionSent(action.id);
+    });
+    const waiting = reply('t:1', 'Ainda na fila.');
+    const failed = reply('t:2', 'Recusada.');
+    store.markActionSending(failed.id);
+    store.markActionFailed(failed.id, serverError);
+    // The oldest finished row cannot even be parsed: it is past the limit, so it is never read.
+    const db = new Database(file);
+    db.prepare("UPDATE outbox SET payload = '{' WHERE id = ?").run(sent[0]?.id);
+    db.close();
+    expect(store.listRecentActions(2).map((action) => [action.id, action.state])).toEqual([
+      [sent[2]?.id, 'sent'],
+      [sent[3]?.id, 'sent'],
+      [waiting.id, 'queued'],
+      [failed.id, 'failed'],
+    ]);
+  });
+
   it('writes nothing when the transaction fails after the local change was applied', () => {
     const db = new Database(file);
     db.exec(`CREATE TRIGGER refuse_outbox BEFORE INSERT ON outbox

@@ -6,8 +6,10 @@ import type { SyncStatus, TicketSummary } from '../../../../preload/types';
 import { hubdesk } from '../hubdesk';
 import { t } from '../i18n.svelte';
 import { firstLook, nextLook, type AlertState } from '../notify-rules';
+import { notificationText } from '../server-text';
 import { preferences } from './preferences.svelte';
 import { router } from './router.svelte';
+import { session } from './session.svelte';
 
 /** More than this many at once (a reassignment in bulk) become one summary notification. */
 const maxSeparate = 3;
@@ -16,10 +18,18 @@ function label(ticket: TicketSummary): string {
   return [ticket.protocol, ticket.customer?.name.trim()].filter(Boolean).join(' · ');
 }
 
+/** Electron hands notifications on Linux to libnotify, whose daemons render the body as markup. */
+function bodyRendersMarkup(): boolean {
+  return session.info?.shell === 'electron' && session.info.platform === 'linux';
+}
+
 function show(title: string, body: string, tag: string, open: () => void): void {
   if (!preferences.notifications || typeof Notification === 'undefined') return;
   if (Notification.permission !== 'granted') return;
-  const notification = new Notification(title, { body, tag });
+  const notification = new Notification(title, {
+    body: notificationText(body, bodyRendersMarkup()),
+    tag,
+  });
   notification.onclick = () => {
     window.focus();
     open();

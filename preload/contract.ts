@@ -27,6 +27,7 @@ import {
   ticketKey,
   ticketListQuery,
   updateInput,
+  viewCountsInput,
 } from './schemas';
 import type {
   ConfigLists,
@@ -44,6 +45,7 @@ import type {
   SyncStatus,
   Ticket,
   TicketListPage,
+  TicketViewCounts,
 } from './types';
 
 export interface MethodSpec<Args extends z.ZodTuple, Result> {
@@ -96,6 +98,7 @@ export const contract = {
     get: method(one(ticketKey)).returns<Ticket>(),
     search: method(z.tuple([z.string().max(200), searchOptions.optional()])).returns<SearchHit[]>(),
     refresh: method(one(ticketKey)).returns<Ticket>(),
+    viewCounts: method(one(viewCountsInput)).returns<TicketViewCounts>(),
   },
   drafts: {
     get: method(one(draftKey)).returns<Draft | null>(),

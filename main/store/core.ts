@@ -16,6 +16,7 @@ import { openWithRecovery, type OpenCheck } from './recovery';
 import { TicketSearch } from './search';
 import { StagedAttachments } from './staged-attachments';
 import { TicketReads } from './ticket-reads';
+import { TicketViews } from './ticket-views';
 import { TicketWrites } from './ticket-writes';
 import type {
   ActionError,
@@ -33,6 +34,7 @@ import type {
   StoredTicket,
   TicketListPage,
   TicketListQuery,
+  TicketViewCounts,
 } from './types';
 
 export interface StoreCoreOptions {
@@ -53,6 +55,7 @@ export class StoreCore {
   private readonly config: ConfigLists;
   private readonly writes: TicketWrites;
   private readonly reads: TicketReads;
+  private readonly views: TicketViews;
   private readonly search: TicketSearch;
   private readonly outbox: Outbox;
   private readonly drafts: KeyValueStore;
@@ -76,6 +79,7 @@ export class StoreCore {
     this.config = new ConfigLists(db, now);
     this.writes = new TicketWrites(db, now, this.config);
     this.reads = new TicketReads(db);
+    this.views = new TicketViews(db);
     this.search = new TicketSearch(db, this.reads);
     this.drafts = new KeyValueStore(db, 'drafts', now);
     this.settings = new KeyValueStore(db, 'settings', now);
@@ -133,6 +137,11 @@ export class StoreCore {
   searchTickets(text: string, options: { limit?: number } = {}): SearchHit[] {
     const limit = Math.min(Math.max(options.limit ?? defaultSearchLimit, 1), maxSearchLimit);
     return this.search.search(text, limit);
+  }
+
+  /** How many tickets each sidebar view holds; see ticket-views.ts. */
+  countTicketViews(dayStart: string, userId: number | null): TicketViewCounts {
+    return this.views.count(dayStart, userId);
   }
 
   markTicketViewed(key: string): void {

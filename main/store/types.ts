@@ -77,6 +77,22 @@ export interface TicketListQuery {
   sort?: TicketSort;
   limit?: number;
   cursor?: string | null;
+  /** One of the sidebar's triage views (see ticket-views.ts). */
+  view?: TicketView;
+  /** ISO 8601 lower bound on the closing date, inclusive ("fechados hoje"). */
+  closedFrom?: string;
+}
+
+export type TicketView = 'due_soon' | 'breached' | 'unassigned' | 'awaiting_customer';
+
+/** How many tickets each sidebar view holds; `mineOpen` is null until the agent's id is known. */
+export interface TicketViewCounts {
+  mineOpen: number | null;
+  dueSoon: number;
+  breached: number;
+  unassigned: number;
+  awaitingCustomer: number;
+  closedToday: number;
 }
 
 export interface TicketListPage {

@@ -28,6 +28,9 @@ export interface TicketSummaryRow {
   last_viewed_at: string | null;
   detail_fetched_at: string | null;
   pending_count: number;
+  last_message: string | null;
+  has_draft: number;
+  responsible_names: string | null;
 }
 
 /** The select list for summaries, `t` being the tickets table. */
@@ -38,7 +41,13 @@ export const summaryColumns = `
   t.responsible_user_ids, t.server_draft, t.attachment_count, t.updated_at, t.last_viewed_at,
   t.detail_fetched_at,
   (SELECT count(*) FROM outbox o
-    WHERE o.ticket_key = t.key AND o.state NOT IN ('sent', 'discarded')) AS pending_count`;
+    WHERE o.ticket_key = t.key AND o.state NOT IN ('sent', 'discarded')) AS pending_count,
+  (SELECT json_array(m.text, m.created_at) FROM messages m WHERE m.ticket_key = t.key
+    ORDER BY m.created_at DESC, m.seq DESC LIMIT 1) AS last_message,
+  EXISTS (SELECT 1 FROM drafts d WHERE d.key = 'reply:' || t.key AND d.value <> '""') AS has_draft,
+  (SELECT json_group_array(trim(json_extract(r.value, '$.name')))
+    FROM json_each(t.raw, '$.usuarios_responsaveis') r
+    WHERE json_extract(r.value, '$.name') IS NOT NULL) AS responsible_names`;
 
 export function toSummary(row: TicketSummaryRow): TicketSummary {
   return {
@@ -68,10 +77,31 @@ export function toSummary(row: TicketSummaryRow): TicketSummary {
     serverDraft: row.server_draft === 1,
     attachmentCount: row.attachment_count,
     pendingCount: row.pending_count,
+    ...lastMessageOf(row.last_message),
+    hasReplyDraft: row.has_draft === 1,
+    responsibleNames: parseNames(row.responsible_names),
     updatedAt: row.updated_at,
     lastViewedAt: row.last_viewed_at,
     detailFetchedAt: row.detail_fetched_at,
   };
+}
+
+/** How much of the newest message the inbox row shows. */
+const snippetLength = 140;
+
+/** The newest message (`[text, created_at]` as the select list builds it), on one line. */
+function lastMessageOf(json: string | null): Pick<TicketSummary, 'lastMessage' | 'lastMessageAt'> {
+  const parsed: unknown = json === null ? null : JSON.parse(json);
+  if (!Array.isArray(parsed) || typeof parsed[0] !== 'string' || typeof parsed[1] !== 'string') {
+    return { lastMessage: null, lastMessageAt: null };
+  }
+  const text = parsed[0].replace(/\s+/g, ' ').trim().slice(0, snippetLength);
+  return { lastMessage: text, lastMessageAt: parsed[1] };
+}
+
+function parseNames(json: string | null): string[] {
+  const parsed: unknown = json === null ? [] : JSON.parse(json);
+  return Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === 'string') : [];
 }
 
 function parseIdList(json: string): number[] {

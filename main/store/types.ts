@@ -34,11 +34,19 @@ export interface TicketSummary {
   description: string | null;
   sla: Sla;
   responsibleUserIds: number[];
+  /** Their names, as the list row's `usuarios_responsaveis` gave them (fact 34), trimmed. */
+  responsibleNames: string[];
   /** `rascunho`: the server's own draft flag. */
   serverDraft: boolean;
   attachmentCount: number | null;
   /** Outbox actions on this ticket that are not sent or discarded yet. */
   pendingCount: number;
+  /** The start of the newest message, on one line, for the inbox row. */
+  lastMessage: string | null;
+  /** When the newest message was written: with `lastViewedAt`, whether there is news. */
+  lastMessageAt: string | null;
+  /** The agent left a reply typed and unsent on this ticket. */
+  hasReplyDraft: boolean;
   updatedAt: string;
   lastViewedAt: string | null;
   detailFetchedAt: string | null;

@@ -311,6 +311,30 @@ export const ptBR = {
   'notify.slaBreaching': 'SLA quase estourando',
   'notify.assignedMany': '{{count, number}} novos atendimentos para você',
   'notify.slaBreachingMany': '{{count, number}} atendimentos seus com SLA quase estourando',
+
+  // The workspace: split view, sidebar views, rows, offline banner.
+  'sidebar.views': 'Visões',
+  'sidebar.view.mine_open': 'Meus abertos',
+  'sidebar.view.due_soon': 'Vencendo em 2 h',
+  'sidebar.view.breached': 'Estourados',
+  'sidebar.view.unassigned': 'Sem responsável',
+  'sidebar.view.awaiting_customer': 'Aguardando cliente',
+  'sidebar.view.closed_today': 'Fechados hoje',
+  'inbox.clearFilters': 'Limpar filtros',
+  'row.you': 'Você',
+  'row.unassigned': 'Sem responsável',
+  'row.unseen': 'Novidade desde que você viu',
+  'row.draft': 'Rascunho',
+  'sla.breachedFor': 'Estourado há {{span}}',
+  'sla.spanDays': '{{days}} d {{hours}} h',
+  'sla.spanHours': '{{hours}} h {{minutes}} min',
+  'sla.spanMinutes': '{{minutes}} min',
+  'row.responsibles': '{{count, number}} responsáveis',
+  'row.responsibles_one': '{{count, number}} responsável',
+  'close.submitNext': 'Fechar e ir para o próximo',
+  'split.pick': 'Escolha um atendimento na lista (j / k para navegar, Enter para abrir).',
+  'offline.banner': 'Sem conexão: suas ações ficam na fila ({{count, number}})',
+  'search.count_zero': 'Nenhum resultado',
 } as const;
 
 export type MessageKey = keyof typeof ptBR;

@@ -207,7 +207,8 @@ const initialSchema: Migration = (db) => {
 
 /**
  * SLA as minutes left, parsed from HubSoft's `tempo_restante` text ("-501h 6min", fact 35), so the
- * sidebar's "vencendo em 2 h" and "estourados" views are index ranges; and a triage order that
+ * sidebar's "vencendo em 2 h" and "estourados" views are index ranges ("sem responsável" gets a
+ * partial index of its own); and a triage order that
  * puts the tickets closest to breaching first, then the breached ones (they have their own view),
  * then those with only a percentage, then those without an SLA.
  */
@@ -227,6 +228,7 @@ const slaMinutesColumns: Migration = (db) => {
     CREATE INDEX tickets_closed_sla_minutes ON tickets (is_closed, sla_minutes);
     CREATE INDEX tickets_closed_triage ON tickets (is_closed, sla_triage, seq, status_id, type_id);
     CREATE INDEX tickets_closed_at ON tickets (closed_at) WHERE closed_at IS NOT NULL;
+    CREATE INDEX tickets_unassigned ON tickets (is_closed, seq) WHERE responsible_user_ids = '[]';
   `);
 };
 

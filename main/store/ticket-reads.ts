@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { ServiceOrder } from '../hubsoft/model';
 import { decodeCursor, encodeCursor } from './cursor';
 import { summaryColumns, toSummary, type TicketSummaryRow } from './ticket-rows';
-import { viewFilter } from './ticket-views';
+import { TicketViews } from './ticket-views';
 import type {
   StoredMessage,
   TicketListPage,
@@ -46,8 +46,10 @@ export class TicketReads {
   private readonly statements;
   /** Prepared list queries by SQL text: the filter combinations an inbox uses are few. */
   private readonly listStatements = new Map<string, Database.Statement>();
+  private readonly views: TicketViews;
 
   constructor(private readonly db: Database.Database) {
+    this.views = new TicketViews(db);
     this.statements = {
       detail: db.prepare<DetailRow>(
         `SELECT ${summaryColumns}, t.service_orders, t.raw FROM tickets t WHERE t.key = ?`,
@@ -150,7 +152,11 @@ export class TicketReads {
       filters.push('t.opened_at <= ?');
       params.push(query.openedTo);
     }
-    if (query.view) filters.push(viewFilter(query.view));
+    if (query.view) {
+      const view = this.views.condition(query.view);
+      filters.push(view.sql);
+      params.push(...view.params);
+    }
     if (query.closedFrom) {
       filters.push('t.closed_at >= ?');
       params.push(query.closedFrom);

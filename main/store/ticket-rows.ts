@@ -29,6 +29,7 @@ export interface TicketSummaryRow {
   detail_fetched_at: string | null;
   pending_count: number;
   last_message: string | null;
+  last_others_message_at: string | null;
   has_draft: number;
   responsible_names: string | null;
 }
@@ -42,8 +43,10 @@ export const summaryColumns = `
   t.detail_fetched_at,
   (SELECT count(*) FROM outbox o
     WHERE o.ticket_key = t.key AND o.state NOT IN ('sent', 'discarded')) AS pending_count,
-  (SELECT json_array(m.text, m.created_at) FROM messages m WHERE m.ticket_key = t.key
+  (SELECT m.text FROM messages m WHERE m.ticket_key = t.key
     ORDER BY m.created_at DESC, m.seq DESC LIMIT 1) AS last_message,
+  (SELECT max(m.created_at) FROM messages m
+    WHERE m.ticket_key = t.key AND m.local_id LIKE 'm:%') AS last_others_message_at,
   EXISTS (SELECT 1 FROM drafts d WHERE d.key = 'reply:' || t.key AND d.value <> '""') AS has_draft,
   (SELECT json_group_array(trim(json_extract(r.value, '$.name')))
     FROM json_each(t.raw, '$.usuarios_responsaveis') r
@@ -77,7 +80,8 @@ export function toSummary(row: TicketSummaryRow): TicketSummary {
     serverDraft: row.server_draft === 1,
     attachmentCount: row.attachment_count,
     pendingCount: row.pending_count,
-    ...lastMessageOf(row.last_message),
+    lastMessage: row.last_message === null ? null : snippetOf(row.last_message),
+    lastOthersMessageAt: row.last_others_message_at,
     hasReplyDraft: row.has_draft === 1,
     responsibleNames: parseNames(row.responsible_names),
     updatedAt: row.updated_at,
@@ -89,14 +93,9 @@ export function toSummary(row: TicketSummaryRow): TicketSummary {
 /** How much of the newest message the inbox row shows. */
 const snippetLength = 140;
 
-/** The newest message (`[text, created_at]` as the select list builds it), on one line. */
-function lastMessageOf(json: string | null): Pick<TicketSummary, 'lastMessage' | 'lastMessageAt'> {
-  const parsed: unknown = json === null ? null : JSON.parse(json);
-  if (!Array.isArray(parsed) || typeof parsed[0] !== 'string' || typeof parsed[1] !== 'string') {
-    return { lastMessage: null, lastMessageAt: null };
-  }
-  const text = parsed[0].replace(/\s+/g, ' ').trim().slice(0, snippetLength);
-  return { lastMessage: text, lastMessageAt: parsed[1] };
+/** The start of a message on one line, for the inbox row. */
+function snippetOf(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().slice(0, snippetLength);
 }
 
 function parseNames(json: string | null): string[] {

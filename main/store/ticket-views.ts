@@ -1,7 +1,8 @@
 /**
- * The sidebar's triage views: which tickets each one selects (as SQL over the `tickets` table,
- * aliased `t`, shared by the list and the counts so a view and its count always agree) and how
- * many tickets each holds.
+ * The sidebar's triage views: which tickets each one selects (a condition over the `tickets`
+ * table, aliased `t`, shared by the list and the counts so a view and its count always agree) and
+ * how many tickets each holds. Every condition is an index range: counting them over 100k cached
+ * tickets takes a few milliseconds, so they can be recounted on every `tickets` event.
  */
 import type Database from 'better-sqlite3';
 import type { TicketView, TicketViewCounts } from './types';
@@ -12,49 +13,73 @@ const dueSoonMinutes = 120;
 /**
  * "Aguardando cliente". Status prefixes and labels are tenant-defined, not an enum (fact 40):
  * `aguardando_cliente`, "AGUARDANDO RETORNO DO CLIENTE", "Pendente cliente" all exist. The rule:
- * the prefix or label names the customer ("cliente") and says it is waiting on them ("aguard",
+ * the prefix or label names the customer ("cliente") and says the ticket waits on them ("aguard",
  * "retorno", "pendente" or "espera"). Plain "Pendente" or "Atendimento ao cliente" do not match.
  */
-const statusText = `lower(coalesce(t.status_prefix, '') || ' ' || coalesce(t.status_label, ''))`;
-const awaitingCustomer = `(${statusText} LIKE '%cliente%' AND (${statusText} LIKE '%aguard%'
-  OR ${statusText} LIKE '%retorno%' OR ${statusText} LIKE '%pendente%'
-  OR ${statusText} LIKE '%espera%'))`;
-
-const viewFilters: Record<TicketView, string> = {
-  due_soon: `t.is_closed = 0 AND t.sla_minutes BETWEEN 0 AND ${dueSoonMinutes}`,
-  breached: 't.is_closed = 0 AND t.sla_minutes < 0',
-  unassigned:
-    't.is_closed = 0 AND NOT EXISTS (SELECT 1 FROM ticket_responsibles r WHERE r.ticket_seq = t.seq)',
-  awaiting_customer: `t.is_closed = 0 AND ${awaitingCustomer}`,
-};
-
-/** The WHERE condition of one view, for the inbox list. */
-export function viewFilter(view: TicketView): string {
-  return `(${viewFilters[view]})`;
+export function awaitsCustomer(prefix: string | null, label: string | null): boolean {
+  const text = `${prefix ?? ''} ${label ?? ''}`.toLowerCase();
+  return text.includes('cliente') && /aguard|retorno|pendente|espera/.test(text);
 }
 
+export interface ViewCondition {
+  sql: string;
+  params: unknown[];
+}
+
+interface CountsRow {
+  mine_open: number;
+  due_soon: number;
+  breached: number;
+  unassigned: number;
+  awaiting_customer: number;
+  closed_today: number;
+}
+
+const fixedConditions = {
+  due_soon: `t.is_closed = 0 AND t.sla_minutes BETWEEN 0 AND ${dueSoonMinutes}`,
+  breached: 't.is_closed = 0 AND t.sla_minutes < 0',
+  // Written exactly as the partial index tickets_unassigned is, so SQLite reads that index.
+  unassigned: `t.is_closed = 0 AND t.responsible_user_ids = '[]'`,
+} as const;
+
+/**
+ * Open tickets in one of the statuses (a JSON array of ids) that wait on the customer. The unary
+ * `+` keeps SQLite from reading every open ticket by the is_closed index: the status index,
+ * seeked once per status, reads only the few thousand that match.
+ */
+const awaitingCondition = 't.status_id IN (SELECT value FROM json_each(?)) AND +t.is_closed = 0';
+
 export class TicketViews {
-  private readonly counts;
+  private readonly statements;
 
   constructor(db: Database.Database) {
     const count = (where: string) => `(SELECT count(*) FROM tickets t WHERE ${where})`;
-    this.counts = db.prepare<{
-      mine_open: number;
-      due_soon: number;
-      breached: number;
-      unassigned: number;
-      awaiting_customer: number;
-      closed_today: number;
-    }>(
-      `SELECT
-         (SELECT count(*) FROM ticket_responsibles r JOIN tickets t ON t.seq = r.ticket_seq
-          WHERE r.user_id = @userId AND t.is_closed = 0) AS mine_open,
-         ${count(viewFilters.due_soon)} AS due_soon,
-         ${count(viewFilters.breached)} AS breached,
-         ${count(viewFilters.unassigned)} AS unassigned,
-         ${count(viewFilters.awaiting_customer)} AS awaiting_customer,
-         ${count('t.closed_at >= @dayStart')} AS closed_today`,
-    );
+    this.statements = {
+      statusIds: db
+        .prepare('SELECT DISTINCT status_id FROM tickets WHERE status_id IS NOT NULL')
+        .pluck(),
+      statusText: db.prepare<{ status_prefix: string | null; status_label: string | null }>(
+        'SELECT status_prefix, status_label FROM tickets WHERE status_id = ? LIMIT 1',
+      ),
+      counts: db.prepare<CountsRow>(
+        `SELECT
+           (SELECT count(*) FROM ticket_responsibles r JOIN tickets t ON t.seq = r.ticket_seq
+            WHERE r.user_id = @userId AND t.is_closed = 0) AS mine_open,
+           ${count(fixedConditions.due_soon)} AS due_soon,
+           ${count(fixedConditions.breached)} AS breached,
+           ${count(fixedConditions.unassigned)} AS unassigned,
+           ${count(awaitingCondition.replace('?', '@awaitingIds'))} AS awaiting_customer,
+           ${count('t.closed_at >= @dayStart')} AS closed_today`,
+      ),
+    };
+  }
+
+  /** The WHERE condition of one view, with its parameters, for the inbox list. */
+  condition(view: TicketView): ViewCondition {
+    if (view === 'awaiting_customer') {
+      return { sql: `(${awaitingCondition})`, params: [JSON.stringify(this.awaitingStatusIds())] };
+    }
+    return { sql: `(${fixedConditions[view]})`, params: [] };
   }
 
   /**
@@ -63,7 +88,11 @@ export class TicketViews {
    * "meus abertos" cannot be counted and is null.
    */
   count(dayStart: string, userId: number | null): TicketViewCounts {
-    const row = this.counts.get({ userId: userId ?? -1, dayStart });
+    const row = this.statements.counts.get({
+      userId: userId ?? -1,
+      dayStart,
+      awaitingIds: JSON.stringify(this.awaitingStatusIds()),
+    });
     if (!row) throw new Error('count query returned no row');
     return {
       mineOpen: userId === null ? null : row.mine_open,
@@ -73,5 +102,13 @@ export class TicketViews {
       awaitingCustomer: row.awaiting_customer,
       closedToday: row.closed_today,
     };
+  }
+
+  /** The statuses in the cache that wait on the customer: a few, read from the status index. */
+  private awaitingStatusIds(): number[] {
+    return (this.statements.statusIds.all() as number[]).filter((id) => {
+      const text = this.statements.statusText.get(id);
+      return text !== undefined && awaitsCustomer(text.status_prefix, text.status_label);
+    });
   }
 }

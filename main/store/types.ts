@@ -43,8 +43,11 @@ export interface TicketSummary {
   pendingCount: number;
   /** The start of the newest message, on one line, for the inbox row. */
   lastMessage: string | null;
-  /** When the newest message was written: with `lastViewedAt`, whether there is news. */
-  lastMessageAt: string | null;
+  /**
+   * When the newest message not sent from this app was written (this app's own keep the local id
+   * they were queued with): with `lastViewedAt`, whether there is news for the agent.
+   */
+  lastOthersMessageAt: string | null;
   /** The agent left a reply typed and unsent on this ticket. */
   hasReplyDraft: boolean;
   updatedAt: string;

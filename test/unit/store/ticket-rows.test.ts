@@ -21,7 +21,7 @@ function row(id: number) {
 }
 
 describe('inbox rows', () => {
-  it('carry the start of the newest message on one line, and when it was written', () => {
+  it('carry the start of the newest message on one line, and when someone else last wrote', () => {
     store.upsertRemoteTickets([
       remoteTicket(1, {
         messages: [
@@ -32,8 +32,19 @@ describe('inbox rows', () => {
       remoteTicket(2),
     ]);
     expect(row(1).lastMessage).toBe('Bom dia! O técnico chega às 14h.');
-    expect(row(1).lastMessageAt).toBe('2024-01-02T10:00:00.000Z');
+    expect(row(1).lastOthersMessageAt).toBe('2024-01-02T10:00:00.000Z');
     expect(row(2).lastMessage).toBeNull();
+  });
+
+  it("do not count the agent's own queued reply as news", () => {
+    store.upsertRemoteTickets([
+      remoteTicket(1, {
+        messages: [remoteMessage(10, 1, 'do cliente', '2024-01-02T09:00:00.000Z')],
+      }),
+    ]);
+    store.enqueueAction({ kind: 'reply', ticketKey: 't:1', payload: { text: 'Minha resposta' } });
+    expect(row(1).lastMessage).toBe('Minha resposta');
+    expect(row(1).lastOthersMessageAt).toBe('2024-01-02T09:00:00.000Z');
   });
 
   it('say when a reply is left typed in a draft, and stop once the draft is emptied', () => {

@@ -152,7 +152,7 @@ const screens = [
     name: 'search',
     open: async (page) => {
       await page.getByRole('link', { name: 'Caixa de entrada' }).click();
-      await page.getByRole('searchbox', { name: 'Buscar atendimentos' }).fill('internet');
+      await page.getByRole('searchbox', { name: 'Buscar atendimentos' }).fill('sinal');
       await page.getByTestId('search-hit').first().waitFor();
     },
   },

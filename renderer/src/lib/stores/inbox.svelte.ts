@@ -42,7 +42,7 @@ function summaryOf(ticket: TicketSummary): TicketSummary {
   const { key, id, protocol, openedAt, closedAt, status, type, customer, serviceId } = ticket;
   const { description, sla, responsibleUserIds, responsibleNames, serverDraft } = ticket;
   const { attachmentCount } = ticket;
-  const { pendingCount, lastMessage, lastMessageAt, hasReplyDraft } = ticket;
+  const { pendingCount, lastMessage, lastOthersMessageAt, hasReplyDraft } = ticket;
   const { updatedAt, lastViewedAt, detailFetchedAt } = ticket;
   return {
     key,
@@ -62,7 +62,7 @@ function summaryOf(ticket: TicketSummary): TicketSummary {
     attachmentCount,
     pendingCount,
     lastMessage,
-    lastMessageAt,
+    lastOthersMessageAt,
     hasReplyDraft,
     updatedAt,
     lastViewedAt,

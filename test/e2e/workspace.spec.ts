@@ -237,7 +237,7 @@ test.describe('in Portuguese', () => {
       .toBe(closedToday + 1);
   });
 
-  test('"fechar e ir para o próximo" closes the ticket and opens the next one of the list', async ({
+  test('"fechar e ir para o próximo" closes the ticket and opens the next one; Esc gives the focus back', async ({
     page,
   }) => {
     const protocol = await closableProtocol(page, workspace.sim);
@@ -254,8 +254,16 @@ test.describe('in Portuguese', () => {
         .locator('.protocol')
         .textContent()) ?? '';
 
-    await page.locator('body').press('c');
+    // The dialog gives the focus back where it was when it closes.
+    await expect(row).toBeFocused();
+    await page.keyboard.press('c');
     const dialog = page.getByRole('dialog');
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(row).toBeFocused();
+
+    await page.keyboard.press('c');
     await dialog.getByLabel('Motivo do fechamento').selectOption({ index: 1 });
     await dialog.getByRole('button', { name: 'Fechar e ir para o próximo' }).click();
     await expect(page.getByTestId('ticket-protocol')).toHaveText(nextProtocol);

@@ -27,6 +27,7 @@ import {
   ticketKey,
   ticketListQuery,
   updateInput,
+  viewCountsInput,
 } from './schemas';
 import type {
   CompatibilityReport,
@@ -45,6 +46,7 @@ import type {
   SyncStatus,
   Ticket,
   TicketListPage,
+  TicketViewCounts,
 } from './types';
 
 export interface MethodSpec<Args extends z.ZodTuple, Result> {
@@ -101,6 +103,7 @@ export const contract = {
     get: method(one(ticketKey)).returns<Ticket>(),
     search: method(z.tuple([z.string().max(200), searchOptions.optional()])).returns<SearchHit[]>(),
     refresh: method(one(ticketKey)).returns<Ticket>(),
+    viewCounts: method(one(viewCountsInput)).returns<TicketViewCounts>(),
   },
   drafts: {
     get: method(one(draftKey)).returns<Draft | null>(),

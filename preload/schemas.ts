@@ -53,8 +53,13 @@ export const ticketListQuery = z
     sort: z.enum(['opened_desc', 'opened_asc', 'sla', 'updated_desc']).optional(),
     limit: z.number().int().min(1).max(500).optional(),
     cursor: z.string().max(512).nullable().optional(),
+    view: z.enum(['due_soon', 'breached', 'unassigned', 'awaiting_customer']).optional(),
+    closedFrom: z.iso.datetime().optional(),
   })
   .strict();
+
+/** The start of the agent's day, for the "fechados hoje" count. */
+export const viewCountsInput = z.object({ dayStart: z.iso.datetime() }).strict();
 
 export const searchOptions = z
   .object({ limit: z.number().int().min(1).max(200).optional() })

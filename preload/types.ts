@@ -14,6 +14,8 @@ export type {
   TicketListPage,
   TicketSort,
   TicketSummary,
+  TicketView,
+  TicketViewCounts,
 } from '../main/store/types';
 export type { ConfigItem, Customer, CustomerService } from '../main/hubsoft/model';
 import type { ConfigItem, ConfigListName } from '../main/hubsoft/model';

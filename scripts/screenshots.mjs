@@ -1,5 +1,6 @@
-// `node scripts/screenshots.mjs`: builds the app, runs it in the browser host in demo mode and
-// writes docs/screenshots/<screen>-<light|dark>.png of the main screens, in Portuguese.
+// `node scripts/screenshots.mjs`: builds the app, runs it in the browser host against a HubSoft
+// simulator of its own (so it can also show the app offline) and writes
+// docs/screenshots/<screen>-<light|dark>.png of the main screens at 1366x768, in Portuguese.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -8,7 +9,14 @@ import { chromium } from '@playwright/test';
 
 const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.join(root, 'docs/screenshots');
-const viewport = { width: 1366, height: 800 };
+const viewport = { width: 1366, height: 768 };
+/** The account every simulator accepts (main/sim/demo-account.ts). */
+const account = {
+  clientId: 'hubdesk-demo',
+  clientSecret: 'demo-secret',
+  username: 'agente@demo.local',
+  password: 'demo',
+};
 
 function build() {
   const result = spawnSync(
@@ -19,20 +27,17 @@ function build() {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-/** Starts the browser host on a free port with its own data folder; resolves with its address. */
-function startHost(dataDir) {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'main/host/cli.ts', '--port', '0', '--data-dir', dataDir],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+/** Starts a tsx entry point and resolves with the address it prints once ready. */
+function startServer(args, pattern) {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk) => {
       output += chunk.toString();
-      const match = /HubDesk browser host: (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(
-        output,
-      );
+      const match = pattern.exec(output);
       if (match) resolve({ url: match[1], child });
     });
     child.stderr.on('data', (chunk) => (output += chunk.toString()));
@@ -44,15 +49,67 @@ function chromiumPath() {
   return [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
 }
 
+/** The simulator's links stop answering (or answer again), as when the connection drops. */
+async function setOffline(sim, offline) {
+  await fetch(`${sim.url}/__sim/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(offline ? { resetRate: 1 } : {}),
+  });
+}
+
 /** Each screen: how to reach it from a signed-in workspace. */
 const screens = [
   {
     name: 'inbox',
-    open: async (page) => page.getByRole('link', { name: 'Caixa de entrada' }).click(),
+    // The split view: the list with a ticket open beside it.
+    open: async (page) => {
+      await page.getByRole('link', { name: 'Caixa de entrada' }).click();
+      await page.getByTestId('ticket-row').nth(2).click();
+      await page.getByTestId('ticket-protocol').waitFor();
+    },
+  },
+  {
+    name: 'sla-views',
+    open: async (page) => {
+      await page.getByTestId('view-due_soon').click();
+      await page.getByTestId('ticket-row').first().click();
+      await page.getByTestId('ticket-protocol').waitFor();
+    },
+  },
+  {
+    name: 'breached',
+    open: async (page) => {
+      await page.getByTestId('view-breached').click();
+      await page.getByTestId('ticket-row').first().waitFor();
+    },
+  },
+  {
+    name: 'offline',
+    open: async (page, sim) => {
+      await page.getByRole('link', { name: 'Caixa de entrada' }).click();
+      await page.getByTestId('ticket-row').first().click();
+      await setOffline(sim, true);
+      await page.getByRole('button', { name: 'Sincronizar agora' }).click();
+      await page.getByText('Sem conexão: suas ações ficam na fila').waitFor({ timeout: 30_000 });
+      await page.getByTestId('reply-box').fill('Vou verificar e retorno em seguida.');
+      await page.getByTestId('reply-box').press('Control+Enter');
+      await page.getByText('Sem conexão: suas ações ficam na fila (1)').waitFor();
+    },
+    after: async (page, sim) => {
+      await setOffline(sim, false);
+      await page.getByRole('button', { name: 'Sincronizar agora' }).click();
+      await page
+        .getByTestId('offline-banner')
+        .getByText('Sem conexão')
+        .waitFor({ state: 'hidden', timeout: 30_000 });
+    },
   },
   {
     name: 'ticket',
     open: async (page) => {
+      // One pane: the ticket on its own, below the split view's width.
+      await page.setViewportSize({ width: 1024, height: 768 });
       await page.getByRole('link', { name: 'Caixa de entrada' }).click();
       await page.getByTestId('ticket-row').first().click();
       await page
@@ -95,7 +152,7 @@ const screens = [
     name: 'search',
     open: async (page) => {
       await page.getByRole('link', { name: 'Caixa de entrada' }).click();
-      await page.getByRole('searchbox', { name: 'Buscar atendimentos' }).fill('internet');
+      await page.getByRole('searchbox', { name: 'Buscar atendimentos' }).fill('sinal');
       await page.getByTestId('search-hit').first().waitFor();
     },
   },
@@ -111,20 +168,26 @@ async function capture(page, name) {
   }
 }
 
-async function shoot(browser, url) {
+async function shoot(browser, url, sim) {
   const context = await browser.newContext({ viewport, locale: 'pt-BR' });
   const page = await context.newPage();
   await page.goto(url);
-  const demo = page.getByRole('button', { name: 'Experimentar com dados de demonstração' });
-  await demo.waitFor();
+  await page.getByLabel('Endereço do servidor').waitFor();
   await capture(page, 'signin');
-  await demo.click();
+  await page.getByLabel('Endereço do servidor').fill(sim.url);
+  await page.getByLabel('Client ID').fill(account.clientId);
+  await page.getByLabel('Client secret').fill(account.clientSecret);
+  await page.getByLabel('Usuário (e-mail)').fill(account.username);
+  await page.getByLabel('Senha', { exact: true }).fill(account.password);
+  await page.getByRole('button', { name: 'Entrar', exact: true }).click();
   await page.getByTestId('ticket-row').first().waitFor({ timeout: 60_000 });
   for (const screen of screens) {
-    await screen.open(page);
+    await page.setViewportSize(viewport);
+    await screen.open(page, sim);
     // Let the list and the background refresh settle so the picture is stable.
     await page.waitForTimeout(600);
     await capture(page, screen.name);
+    await screen.after?.(page, sim);
     await page.keyboard.press('Escape');
   }
   await context.close();
@@ -133,16 +196,24 @@ async function shoot(browser, url) {
 build();
 mkdirSync(outDir, { recursive: true });
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hubdesk-screens-'));
-const host = await startHost(dataDir);
+const sim = await startServer(
+  ['main/sim/cli.ts', '--port', '0', '--seed', '7', '--tickets', '3000', '--latency', '0'],
+  /HubSoft simulator listening on (http:\/\/127\.0\.0\.1:\d+)/,
+);
+const host = await startServer(
+  ['main/host/cli.ts', '--port', '0', '--data-dir', dataDir],
+  /HubDesk browser host: (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/,
+);
 const browser = await chromium.launch({
   executablePath: chromiumPath(),
   args: ['--no-sandbox', '--disable-gpu'],
 });
 try {
-  await shoot(browser, host.url);
+  await shoot(browser, host.url, sim);
 } finally {
   await browser.close();
   host.child.kill('SIGTERM');
+  sim.child.kill('SIGTERM');
   rmSync(dataDir, { recursive: true, force: true });
 }
 console.log(`Screenshots written to ${path.relative(root, outDir)}/`);

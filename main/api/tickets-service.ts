@@ -41,6 +41,11 @@ export function createTicketsService(current: () => TicketsWorkspace): Services[
 
     search: (text, options) => current().store.searchTickets(text, options ?? {}),
 
+    viewCounts: ({ dayStart }) => {
+      const { store, sync } = current();
+      return store.countTicketViews(dayStart, sync.userId);
+    },
+
     refresh: async (key) => {
       try {
         await current().sync.refreshTicket(key);

@@ -21,6 +21,7 @@ import {
   type OpeningTextCandidate,
   type OpeningTextCoverage,
 } from './ticket-sync-state';
+import { TicketViews } from './ticket-views';
 import { TicketWrites } from './ticket-writes';
 import type {
   ActionError,
@@ -38,6 +39,7 @@ import type {
   StoredTicket,
   TicketListPage,
   TicketListQuery,
+  TicketViewCounts,
 } from './types';
 
 export interface StoreCoreOptions {
@@ -58,6 +60,7 @@ export class StoreCore {
   private readonly config: ConfigLists;
   private readonly writes: TicketWrites;
   private readonly reads: TicketReads;
+  private readonly views: TicketViews;
   private readonly search: TicketSearch;
   private readonly outbox: Outbox;
   private readonly drafts: KeyValueStore;
@@ -82,6 +85,7 @@ export class StoreCore {
     this.config = new ConfigLists(db, now);
     this.writes = new TicketWrites(db, now, this.config);
     this.reads = new TicketReads(db);
+    this.views = new TicketViews(db);
     this.search = new TicketSearch(db, this.reads);
     this.drafts = new KeyValueStore(db, 'drafts', now);
     this.settings = new KeyValueStore(db, 'settings', now);
@@ -147,6 +151,11 @@ export class StoreCore {
   searchTickets(text: string, options: { limit?: number } = {}): SearchHit[] {
     const limit = Math.min(Math.max(options.limit ?? defaultSearchLimit, 1), maxSearchLimit);
     return this.search.search(text, limit);
+  }
+
+  /** How many tickets each sidebar view holds; see ticket-views.ts. */
+  countTicketViews(dayStart: string, userId: number | null): TicketViewCounts {
+    return this.views.count(dayStart, userId);
   }
 
   markTicketViewed(key: string): void {

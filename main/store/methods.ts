@@ -11,6 +11,7 @@ export const storeMethods = [
   'findTicketKey',
   'listTickets',
   'searchTickets',
+  'countTicketViews',
   'markTicketViewed',
   'ticketsToRefresh',
   'markTicketGone',

@@ -256,11 +256,39 @@ const outboxReadBackState: Migration = (db) => {
   db.exec('ALTER TABLE outbox ADD COLUMN readback_state TEXT');
 };
 
+/**
+ * SLA as minutes left, parsed from HubSoft's `tempo_restante` text ("-501h 6min", fact 35), so the
+ * sidebar's "vencendo em 2 h" and "estourados" views are index ranges ("sem responsável" gets a
+ * partial index of its own); and a triage order that
+ * puts the tickets closest to breaching first, then the breached ones (they have their own view),
+ * then those with only a percentage, then those without an SLA.
+ */
+const slaMinutesColumns: Migration = (db) => {
+  db.exec(`
+    ALTER TABLE tickets ADD COLUMN sla_minutes INTEGER GENERATED ALWAYS AS (
+      CASE WHEN sla_remaining IS NULL OR instr(sla_remaining, 'h') = 0 THEN NULL
+      ELSE (CASE WHEN ltrim(sla_remaining) LIKE '-%' THEN -1 ELSE 1 END) * (
+        abs(CAST(substr(sla_remaining, 1, instr(sla_remaining, 'h') - 1) AS INTEGER)) * 60
+        + CAST(ltrim(substr(sla_remaining, instr(sla_remaining, 'h') + 1)) AS INTEGER))
+      END) VIRTUAL;
+    ALTER TABLE tickets ADD COLUMN sla_triage REAL GENERATED ALWAYS AS (
+      CASE WHEN sla_minutes >= 0 THEN sla_minutes
+      WHEN sla_minutes < 0 THEN 1e9 - sla_minutes
+      WHEN sla_percent IS NOT NULL THEN 3e9 + sla_percent
+      ELSE 4e9 END) VIRTUAL;
+    CREATE INDEX tickets_closed_sla_minutes ON tickets (is_closed, sla_minutes);
+    CREATE INDEX tickets_closed_triage ON tickets (is_closed, sla_triage, seq, status_id, type_id);
+    CREATE INDEX tickets_closed_at ON tickets (closed_at) WHERE closed_at IS NOT NULL;
+    CREATE INDEX tickets_unassigned ON tickets (is_closed, seq) WHERE responsible_user_ids = '[]';
+  `);
+};
+
 export const migrations: readonly Migration[] = [
   initialSchema,
   datePrecisionDeletedAndDrafts,
   ticketSyncState,
   outboxReadBackState,
+  slaMinutesColumns,
 ];
 
 export const schemaVersion = migrations.length;

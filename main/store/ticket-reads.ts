@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { ServiceOrder } from '../hubsoft/model';
 import { decodeCursor, encodeCursor } from './cursor';
 import { summaryColumns, toSummary, type TicketSummaryRow } from './ticket-rows';
+import { TicketViews } from './ticket-views';
 import type {
   StoredMessage,
   TicketListPage,
@@ -12,14 +13,14 @@ import type {
 } from './types';
 
 interface SortSpec {
-  column: 'opened_at' | 'sla_sort' | 'updated_at';
+  column: 'opened_at' | 'sla_triage' | 'updated_at';
   descending: boolean;
 }
 
 const sortSpecs: Record<TicketSort, SortSpec> = {
   opened_desc: { column: 'opened_at', descending: true },
   opened_asc: { column: 'opened_at', descending: false },
-  sla: { column: 'sla_sort', descending: false },
+  sla: { column: 'sla_triage', descending: false },
   updated_desc: { column: 'updated_at', descending: true },
 };
 
@@ -45,8 +46,10 @@ export class TicketReads {
   private readonly statements;
   /** Prepared list queries by SQL text: the filter combinations an inbox uses are few. */
   private readonly listStatements = new Map<string, Database.Statement>();
+  private readonly views: TicketViews;
 
   constructor(private readonly db: Database.Database) {
+    this.views = new TicketViews(db);
     this.statements = {
       detail: db.prepare<DetailRow>(
         `SELECT ${summaryColumns}, t.service_orders, t.raw FROM tickets t WHERE t.key = ?`,
@@ -153,6 +156,15 @@ export class TicketReads {
       filters.push('t.opened_at <= ?');
       params.push(query.openedTo);
     }
+    if (query.view) {
+      const view = this.views.condition(query.view);
+      filters.push(view.sql);
+      params.push(...view.params);
+    }
+    if (query.closedFrom) {
+      filters.push('t.closed_at >= ?');
+      params.push(query.closedFrom);
+    }
     if (matching !== null) {
       filters.push('t.seq IN (SELECT value FROM json_each(?))');
       params.push(JSON.stringify(matching));
@@ -178,9 +190,9 @@ export class TicketReads {
     const direction = spec.descending ? 'DESC' : 'ASC';
     const pageWhere = pageFilters.length ? `WHERE ${pageFilters.join(' AND ')}` : '';
     const rows = this.statement(
-      `SELECT ${summaryColumns}, t.sla_sort FROM ${from} ${pageWhere}
+      `SELECT ${summaryColumns}, t.sla_triage FROM ${from} ${pageWhere}
        ORDER BY t.${spec.column} ${direction}, t.seq ${direction} LIMIT ?`,
-    ).all(...pageParams, limit + 1) as (TicketSummaryRow & { sla_sort: number })[];
+    ).all(...pageParams, limit + 1) as (TicketSummaryRow & { sla_triage: number })[];
 
     const page = rows.slice(0, limit);
     const last = page.at(-1);
@@ -213,8 +225,11 @@ export class TicketReads {
   }
 }
 
-function sortValue(row: TicketSummaryRow & { sla_sort: number }, spec: SortSpec): string | number {
-  if (spec.column === 'sla_sort') return row.sla_sort;
+function sortValue(
+  row: TicketSummaryRow & { sla_triage: number },
+  spec: SortSpec,
+): string | number {
+  if (spec.column === 'sla_triage') return row.sla_triage;
   return spec.column === 'opened_at' ? row.opened_at : row.updated_at;
 }
 

@@ -31,6 +31,10 @@ export interface TicketSummaryRow {
   last_viewed_at: string | null;
   detail_fetched_at: string | null;
   pending_count: number;
+  last_message: string | null;
+  last_others_message_at: string | null;
+  has_draft: number;
+  responsible_names: string | null;
 }
 
 /** The select list for summaries, `t` being the tickets table. */
@@ -42,7 +46,15 @@ export const summaryColumns = `
   t.responsible_user_ids, t.server_draft, t.attachment_count, t.updated_at, t.last_viewed_at,
   t.detail_fetched_at,
   (SELECT count(*) FROM outbox o
-    WHERE o.ticket_key = t.key AND o.state NOT IN ('sent', 'discarded')) AS pending_count`;
+    WHERE o.ticket_key = t.key AND o.state NOT IN ('sent', 'discarded')) AS pending_count,
+  (SELECT m.text FROM messages m WHERE m.ticket_key = t.key
+    ORDER BY m.created_at DESC, m.seq DESC LIMIT 1) AS last_message,
+  (SELECT max(m.created_at) FROM messages m
+    WHERE m.ticket_key = t.key AND m.local_id LIKE 'm:%') AS last_others_message_at,
+  EXISTS (SELECT 1 FROM drafts d WHERE d.key = 'reply:' || t.key AND d.value <> '""') AS has_draft,
+  (SELECT json_group_array(trim(json_extract(r.value, '$.name')))
+    FROM json_each(t.raw, '$.usuarios_responsaveis') r
+    WHERE json_extract(r.value, '$.name') IS NOT NULL) AS responsible_names`;
 
 export function toSummary(row: TicketSummaryRow): TicketSummary {
   return {
@@ -74,10 +86,27 @@ export function toSummary(row: TicketSummaryRow): TicketSummary {
     serverDraft: row.server_draft === 1,
     attachmentCount: row.attachment_count,
     pendingCount: row.pending_count,
+    lastMessage: row.last_message === null ? null : snippetOf(row.last_message),
+    lastOthersMessageAt: row.last_others_message_at,
+    hasReplyDraft: row.has_draft === 1,
+    responsibleNames: parseNames(row.responsible_names),
     updatedAt: row.updated_at,
     lastViewedAt: row.last_viewed_at,
     detailFetchedAt: row.detail_fetched_at,
   };
+}
+
+/** How much of the newest message the inbox row shows. */
+const snippetLength = 140;
+
+/** The start of a message on one line, for the inbox row. */
+function snippetOf(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().slice(0, snippetLength);
+}
+
+function parseNames(json: string | null): string[] {
+  const parsed: unknown = json === null ? [] : JSON.parse(json);
+  return Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === 'string') : [];
 }
 
 function parseIdList(json: string): number[] {

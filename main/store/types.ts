@@ -46,11 +46,22 @@ export interface TicketSummary {
   description: string | null;
   sla: Sla;
   responsibleUserIds: number[];
+  /** Their names, as the list row's `usuarios_responsaveis` gave them (fact 34), trimmed. */
+  responsibleNames: string[];
   /** `rascunho`: the server's own draft flag. */
   serverDraft: boolean;
   attachmentCount: number | null;
   /** Outbox actions on this ticket that are not sent or discarded yet. */
   pendingCount: number;
+  /** The start of the newest message, on one line, for the inbox row. */
+  lastMessage: string | null;
+  /**
+   * When the newest message not sent from this app was written (this app's own keep the local id
+   * they were queued with): with `lastViewedAt`, whether there is news for the agent.
+   */
+  lastOthersMessageAt: string | null;
+  /** The agent left a reply typed and unsent on this ticket. */
+  hasReplyDraft: boolean;
   updatedAt: string;
   lastViewedAt: string | null;
   detailFetchedAt: string | null;
@@ -91,6 +102,22 @@ export interface TicketListQuery {
   sort?: TicketSort;
   limit?: number;
   cursor?: string | null;
+  /** One of the sidebar's triage views (see ticket-views.ts). */
+  view?: TicketView;
+  /** ISO 8601 lower bound on the closing date, inclusive ("fechados hoje"). */
+  closedFrom?: string;
+}
+
+export type TicketView = 'due_soon' | 'breached' | 'unassigned' | 'awaiting_customer';
+
+/** How many tickets each sidebar view holds; `mineOpen` is null until the agent's id is known. */
+export interface TicketViewCounts {
+  mineOpen: number | null;
+  dueSoon: number;
+  breached: number;
+  unassigned: number;
+  awaitingCustomer: number;
+  closedToday: number;
 }
 
 export interface TicketListPage {

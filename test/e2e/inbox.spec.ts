@@ -22,6 +22,7 @@ test.beforeEach(async ({ page }) => {
 test('the inbox keeps only a few rows in the page while the agent scrolls through thousands', async ({
   page,
 }) => {
+  await page.getByRole('button', { name: /^Filtros/ }).click();
   await page.getByLabel('Situação').selectOption('all');
   await expect.poll(() => total(page), { timeout: 30_000 }).toBeGreaterThan(1000);
   const rows = page.getByTestId('ticket-row');
@@ -38,9 +39,10 @@ test('the inbox keeps only a few rows in the page while the agent scrolls throug
   expect(await rows.count()).toBeLessThan(200);
 });
 
-test('filters, sort and a saved view change what the list shows, and the view survives a reload', async ({
+test('filters, sort and a saved view change what the list shows, and both survive a reload', async ({
   page,
 }) => {
+  await page.getByRole('button', { name: /^Filtros/ }).click();
   await page.getByLabel('Situação').selectOption('open');
   await expect.poll(() => total(page)).toBeGreaterThan(0);
   const open = await total(page);
@@ -63,6 +65,9 @@ test('filters, sort and a saved view change what the list shows, and the view su
   await page.getByRole('button', { name: 'Salvar', exact: true }).click();
 
   await page.reload();
+  await expect(page.getByTestId('filter-summary')).toHaveText('Fechados · Mais antigos primeiro');
+  await page.getByRole('button', { name: 'Limpar filtros' }).click();
+  await page.getByRole('button', { name: /^Filtros/ }).click();
   await expect(page.getByLabel('Situação')).toHaveValue('open');
   await page.getByLabel('Visão salva').selectOption('Fechados antigos');
   await expect(page.getByLabel('Situação')).toHaveValue('closed');

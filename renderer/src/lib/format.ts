@@ -53,6 +53,12 @@ export function dayBoundary(day: string, edge: 'start' | 'end'): string | undefi
   return local.toISOString();
 }
 
+/** The ISO instant the agent's day began, in the machine's time zone ("fechados hoje"). */
+export function startOfToday(): string {
+  const now = new Date();
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate()).toISOString();
+}
+
 export function formatNumber(value: number): string {
   return new Intl.NumberFormat(locale()).format(value);
 }

@@ -142,12 +142,6 @@ export const ptBR = {
   'inbox.mine': 'Só os meus',
   'inbox.empty': 'Nenhum atendimento com estes filtros.',
   'inbox.listLabel': 'Atendimentos',
-  'column.protocol': 'Protocolo',
-  'column.customer': 'Cliente',
-  'column.type': 'Tipo',
-  'column.status': 'Status',
-  'column.age': 'Idade',
-  'column.sla': 'SLA',
   'badge.pending': '{{count, number}} pendentes',
   'badge.pending_one': '{{count, number}} pendente',
   'badge.pendingOne': 'Pendente',
@@ -415,6 +409,30 @@ export const ptBR = {
   'compat.reason.no_customer': 'Não verificado: os atendimentos da lista vieram sem cliente.',
   'compat.reason.no_password':
     'Não verificado: a senha não está guardada, então a verificação usou a sessão atual.',
+
+  // The workspace: split view, sidebar views, rows, offline banner.
+  'sidebar.views': 'Visões',
+  'sidebar.view.mine_open': 'Meus abertos',
+  'sidebar.view.due_soon': 'Vencendo em 2 h',
+  'sidebar.view.breached': 'Estourados',
+  'sidebar.view.unassigned': 'Sem responsável',
+  'sidebar.view.awaiting_customer': 'Aguardando cliente',
+  'sidebar.view.closed_today': 'Fechados hoje',
+  'inbox.clearFilters': 'Limpar filtros',
+  'row.you': 'Você',
+  'row.unassigned': 'Sem responsável',
+  'row.unseen': 'Novidade desde que você viu',
+  'row.draft': 'Rascunho',
+  'sla.breachedFor': 'Estourado há {{span}}',
+  'sla.spanDays': '{{days}} d {{hours}} h',
+  'sla.spanHours': '{{hours}} h {{minutes}} min',
+  'sla.spanMinutes': '{{minutes}} min',
+  'row.responsibles': '{{count, number}} responsáveis',
+  'row.responsibles_one': '{{count, number}} responsável',
+  'close.submitNext': 'Fechar e ir para o próximo',
+  'split.pick': 'Escolha um atendimento na lista (j / k para navegar, Enter para abrir).',
+  'offline.banner': 'Sem conexão: suas ações ficam na fila ({{count, number}})',
+  'search.count_zero': 'Nenhum resultado',
 } as const;
 
 export type MessageKey = keyof typeof ptBR;

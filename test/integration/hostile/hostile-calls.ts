@@ -47,6 +47,7 @@ export function validExamples(context: ExampleContext): { [M in MethodName]: Arg
     'tickets.get': [key],
     'tickets.search': ['conexão', { limit: 5 }],
     'tickets.refresh': [key],
+    'tickets.viewCounts': [{ dayStart: '2026-01-01T03:00:00.000Z' }],
     'drafts.get': [`reply:${key}`],
     'drafts.save': [`reply:${key}`, { text: 'rascunho' }],
     'drafts.discard': [`reply:${key}`],

@@ -4,32 +4,19 @@
  */
 import type { z } from 'zod';
 import type { ticketListQuery } from '../../../../preload/schemas';
-import type { SearchHit, TicketSort, TicketSummary } from '../../../../preload/types';
-import { dayBoundary } from '../format';
+import type { SearchHit, TicketSummary } from '../../../../preload/types';
+import { dayBoundary, startOfToday } from '../format';
+import {
+  defaultFilters,
+  savedViewPrefix,
+  storedSelection,
+  storeSelection,
+  viewFilters,
+  type BuiltInView,
+  type InboxFilters,
+} from '../inbox-filters';
 import { hubdesk } from '../hubdesk';
 import { errorMessage } from '../hubdesk-call';
-
-export interface InboxFilters {
-  status: 'open' | 'closed' | 'all';
-  /** One HubSoft status ("Aguardando Cliente"...), beside open/closed. */
-  statusId: number | null;
-  typeId: number | null;
-  mine: boolean;
-  /** `yyyy-MM-dd`, as a date input gives it; empty when unset. */
-  openedFrom: string;
-  openedTo: string;
-  sort: TicketSort;
-}
-
-const defaultFilters: InboxFilters = {
-  status: 'open',
-  statusId: null,
-  typeId: null,
-  mine: false,
-  openedFrom: '',
-  openedTo: '',
-  sort: 'opened_desc',
-};
 
 const pageSize = 100;
 /** The most rows one refetch brings back after a bulk change (the contract's page limit). */
@@ -37,7 +24,8 @@ const maxRefetch = 500;
 
 type ListQuery = z.input<typeof ticketListQuery>;
 
-function listQuery(filters: InboxFilters): ListQuery {
+/** The contract query for a set of filters; saved views are counted with it too. */
+export function listQuery(filters: InboxFilters): ListQuery {
   const query: ListQuery = { status: filters.status, sort: filters.sort, mine: filters.mine };
   if (filters.typeId !== null) query.typeIds = [filters.typeId];
   if (filters.statusId !== null) query.statusIds = [filters.statusId];
@@ -45,14 +33,18 @@ function listQuery(filters: InboxFilters): ListQuery {
   const to = dayBoundary(filters.openedTo, 'end');
   if (from) query.openedFrom = from;
   if (to) query.openedTo = to;
+  if (filters.view !== null) query.view = filters.view;
+  if (filters.closedToday) query.closedFrom = startOfToday();
   return query;
 }
 
 function summaryOf(ticket: TicketSummary): TicketSummary {
   const { key, id, protocol, openedAt, closedAt, status, type, customer, serviceId } = ticket;
   const { openedAtPrecision, closedAtPrecision } = ticket;
-  const { description, sla, responsibleUserIds, serverDraft, attachmentCount } = ticket;
-  const { pendingCount, updatedAt, lastViewedAt, detailFetchedAt } = ticket;
+  const { description, sla, responsibleUserIds, responsibleNames, serverDraft } = ticket;
+  const { attachmentCount } = ticket;
+  const { pendingCount, lastMessage, lastOthersMessageAt, hasReplyDraft } = ticket;
+  const { updatedAt, lastViewedAt, detailFetchedAt } = ticket;
   return {
     key,
     id,
@@ -68,17 +60,27 @@ function summaryOf(ticket: TicketSummary): TicketSummary {
     description,
     sla,
     responsibleUserIds,
+    responsibleNames,
     serverDraft,
     attachmentCount,
     pendingCount,
+    lastMessage,
+    lastOthersMessageAt,
+    hasReplyDraft,
     updatedAt,
     lastViewedAt,
     detailFetchedAt,
   };
 }
 
+const initial = storedSelection();
+
 class InboxStore {
-  filters = $state<InboxFilters>({ ...defaultFilters });
+  filters = $state<InboxFilters>(initial.filters);
+  /** The sidebar item these filters came from: a built-in view, `saved:<name>`, or null. */
+  activeView = $state<string | null>(initial.view);
+  /** Where the list was scrolled, so coming back to it (one-pane layout) lands in the same place. */
+  scrollOffset = 0;
   items = $state.raw<TicketSummary[]>([]);
   total = $state(0);
   loading = $state(false);
@@ -107,9 +109,29 @@ class InboxStore {
     };
   }
 
+  /** A change made in the filter panel: the list is no longer one of the sidebar's views. */
   setFilters(next: Partial<InboxFilters>): void {
-    this.filters = { ...this.filters, ...next };
+    this.show({ ...this.filters, ...next }, null);
+  }
+
+  showView(view: BuiltInView): void {
+    this.show(viewFilters(view), view);
+  }
+
+  showSavedView(name: string, filters: InboxFilters): void {
+    this.show({ ...filters }, `${savedViewPrefix}${name}`);
+  }
+
+  clearFilters(): void {
+    this.show({ ...defaultFilters, sort: this.filters.sort }, null);
+  }
+
+  private show(filters: InboxFilters, view: string | null): void {
+    this.filters = filters;
+    this.activeView = view;
     this.selected = 0;
+    this.scrollOffset = 0;
+    storeSelection({ filters, view });
     void this.reload();
   }
 
@@ -163,7 +185,8 @@ class InboxStore {
     }, 250);
   }
 
-  private async refreshKeys(keys: string[]): Promise<void> {
+  /** These tickets changed (or the agent left one): their rows are read again. */
+  async refreshKeys(keys: string[]): Promise<void> {
     const shown = new Set(this.items.map((item) => item.key));
     const unknown = keys.some((key) => !shown.has(key));
     // A ticket this list does not show may now match its filters (a new or reassigned one).
@@ -212,6 +235,20 @@ class InboxStore {
     return this.searchTerm.trim()
       ? this.hits.map((hit) => hit.ticket.key)
       : this.items.map((item) => item.key);
+  }
+
+  /**
+   * The ticket to go to after this one is closed: the next one in the list, else the one before.
+   * It becomes the selection.
+   */
+  keyAfter(key: string): string | null {
+    const keys = this.visibleKeys;
+    const index = keys.indexOf(key);
+    if (index === -1) return keys[this.selected] ?? null;
+    const next = index + 1 < keys.length ? index + 1 : index - 1;
+    if (next < 0) return null;
+    this.selected = next;
+    return keys[next] ?? null;
   }
 
   move(delta: number): void {

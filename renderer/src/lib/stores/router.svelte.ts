@@ -39,10 +39,23 @@ class Router {
     window.addEventListener('hashchange', () => (this.current = parseRoute(location.hash)));
   }
 
-  go(route: Route): void {
+  /** Set by a navigation that leaves the focus where it is (j/k through the split view). */
+  private keepFocus = false;
+
+  go(route: Route, options: { keepFocus?: boolean } = {}): void {
     const hash = routeHash(route);
+    // Already there: nothing moves, and the focus stays where the caller is putting it.
+    if (routeHash(this.current) === hash) return;
+    this.keepFocus = options.keepFocus ?? false;
     if (location.hash !== hash) location.hash = hash;
     this.current = route;
+  }
+
+  /** Whether the last navigation asked to keep the focus; asking again says no. */
+  takeKeepFocus(): boolean {
+    const keep = this.keepFocus;
+    this.keepFocus = false;
+    return keep;
   }
 
   /** Esc: one step back, to the inbox from anywhere else. */

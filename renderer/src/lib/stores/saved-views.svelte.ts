@@ -1,20 +1,11 @@
 /** Named inbox filters the agent saves, per profile, on this machine. */
 import { z } from 'zod';
+import { inboxFiltersSchema, type InboxFilters } from '../inbox-filters';
 import { readStored, writeStored } from '../local-store';
-import type { InboxFilters } from './inbox.svelte';
 
 const viewSchema = z.object({
   name: z.string().min(1).max(80),
-  filters: z.object({
-    status: z.enum(['open', 'closed', 'all']),
-    // Views saved before the status filter existed have none.
-    statusId: z.number().int().nullable().default(null),
-    typeId: z.number().int().nullable(),
-    mine: z.boolean(),
-    openedFrom: z.string().max(10),
-    openedTo: z.string().max(10),
-    sort: z.enum(['opened_desc', 'opened_asc', 'sla', 'updated_desc']),
-  }),
+  filters: inboxFiltersSchema,
 });
 export type SavedView = z.infer<typeof viewSchema>;
 

@@ -28,11 +28,10 @@ test('a reply the server refuses stays in the outbox with its error, keeps its t
   const protocol = await closableProtocol(page, workspace.sim);
   await openTicket(page, protocol);
   const [record] = workspace.sim.state({ protocol });
-  // Someone else closes the ticket in HubSoft while the agent is typing.
-  await closeOnServer(workspace.sim, record?.id ?? 0);
-
   const text = `Resposta para um atendimento já fechado ${Date.now()}`;
   await page.getByTestId('reply-box').fill(text);
+  // Someone else closes the ticket in HubSoft while the agent is typing: what they typed stays.
+  await closeOnServer(workspace.sim, record?.id ?? 0);
   await page.getByTestId('reply-box').press('Control+Enter');
 
   await page.getByRole('link', { name: 'Fila de envio' }).click();

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { BrowserGlobals } from '../support/browser-globals';
 import {
   closableProtocol,
+  closeOnServer,
   openFirstTicket,
   openTicket,
   openWorkspace,
@@ -159,4 +160,25 @@ test('the agent changes status and type, then closes the ticket with a reason', 
   await expect
     .poll(() => workspace.sim.state({ protocol })[0]?.closingDescription, { timeout: 20_000 })
     .toBe('Conexão normalizada após troca do cabo.');
+});
+
+test('a ticket closed in HubSoft while the agent types keeps the typed reply, and says it was closed', async ({
+  page,
+}) => {
+  const protocol = await closableProtocol(page, workspace.sim);
+  await openTicket(page, protocol);
+  const box = page.getByTestId('reply-box');
+  await box.fill('Já verifiquei o seu sinal, pode reiniciar o roteador');
+  const [record] = workspace.sim.state({ protocol });
+  await closeOnServer(workspace.sim, record?.id ?? 0);
+
+  await page.getByRole('button', { name: 'Sincronizar agora' }).click();
+  await expect(page.getByText('Este atendimento foi fechado no HubSoft.')).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(box).toHaveValue('Já verifiquei o seu sinal, pode reiniciar o roteador');
+
+  // Emptied, the box goes: a closed ticket takes no new reply.
+  await box.fill('');
+  await expect(box).toHaveCount(0);
 });

@@ -203,6 +203,8 @@ export const en: Messages = {
   'reply.title': 'Reply',
   'reply.label': 'Reply',
   'reply.placeholder': 'Write the reply… Type / for a canned reply.',
+  'reply.closedMeanwhile':
+    'This ticket was closed in HubSoft. Your reply stays here; HubSoft may refuse it.',
   'reply.hint': 'Ctrl+Enter sends. The draft saves itself.',
   'reply.send': 'Send',
   'attach.add': 'Attach files',

@@ -208,6 +208,8 @@ export const ptBR = {
   'reply.title': 'Responder',
   'reply.label': 'Resposta',
   'reply.placeholder': 'Escreva a resposta… Digite / para usar uma resposta pronta.',
+  'reply.closedMeanwhile':
+    'Este atendimento foi fechado no HubSoft. Sua resposta continua aqui; o HubSoft pode recusá-la.',
   'reply.hint': 'Ctrl+Enter envia. O rascunho é salvo sozinho.',
   'reply.send': 'Enviar',
   'attach.add': 'Anexar arquivos',

@@ -14,6 +14,7 @@ export const storeMethods = [
   'markTicketViewed',
   'ticketsToRefresh',
   'markTicketGone',
+  'isTicketGone',
   'sweepGoneTickets',
   'openingTextCandidates',
   'openingTextCoverage',

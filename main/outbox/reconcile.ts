@@ -47,6 +47,23 @@ const customerTicketsLimit = 50;
 
 const missing: ReadBackVerdict = { verdict: 'missing' };
 
+/** The ticket's detail said the server no longer has it. */
+class TicketGone extends Error {}
+
+/**
+ * The ticket's full detail. Fact 16 and the design: a deleted ticket's detail answers HTTP 200
+ * `status:error` "Atendimento não encontrado", with no debug fields. Only this read proves a
+ * ticket gone: the write's own answer carries Laravel's debug fields (fact 14), as any crash does.
+ */
+async function detailOf(protocol: string, deps: ReadBackDeps): Promise<RemoteTicket> {
+  try {
+    return await deps.client.getTicket(protocol, { signal: deps.signal });
+  } catch (error) {
+    if (isTicketGone(error)) throw new TicketGone();
+    throw error;
+  }
+}
+
 function unproven(reason: string): ReadBackVerdict {
   return { verdict: 'unproven', reason };
 }
@@ -92,10 +109,7 @@ export async function readBack(action: OutboxAction, deps: ReadBackDeps): Promis
         return await readBackAttach(action, deps);
     }
   } catch (error) {
-    // Fact 16 and the design: the detail of a deleted ticket answers HTTP 200 `status:error`
-    // "Atendimento não encontrado", with no debug fields. Only this read proves the ticket gone:
-    // the write's own answer carries Laravel's debug fields (fact 14), which any crash has too.
-    if (isTicketGone(error)) return { verdict: 'gone' };
+    if (error instanceof TicketGone) return { verdict: 'gone' };
     // The server answered, but not with the ticket: nothing more can be learnt by asking again.
     if (classifyFailure(error) === 'refused' && error instanceof HubsoftError) {
       return unproven(`o HubSoft não mostrou o atendimento para conferência (${error.message})`);
@@ -145,7 +159,7 @@ async function readBackReply(
 ): Promise<ReadBackVerdict> {
   const target = await serverTicketOf(deps.store, action.ticketKey);
   if (!target?.protocol) return unproven('o atendimento não tem protocolo para conferência');
-  const ticket = await deps.client.getTicket(target.protocol, { signal: deps.signal });
+  const ticket = await detailOf(target.protocol, deps);
   if (ticket.messages === null)
     return unproven('o HubSoft não mostrou as mensagens do atendimento');
   const cached = await deps.store.getTicket(action.ticketKey);
@@ -171,7 +185,7 @@ async function readBackTicket(
 ): Promise<ReadBackVerdict> {
   const target = await serverTicketOf(deps.store, action.ticketKey);
   if (!target?.protocol) return unproven('o atendimento não tem protocolo para conferência');
-  return judge(await deps.client.getTicket(target.protocol, { signal: deps.signal }));
+  return judge(await detailOf(target.protocol, deps));
 }
 
 type UpdatePayload = Extract<OutboxAction, { kind: 'update' }>['payload'];
@@ -221,7 +235,7 @@ async function readBackUpdate(
 ): Promise<ReadBackVerdict> {
   const target = await serverTicketOf(deps.store, action.ticketKey);
   if (!target?.protocol) return unproven('o atendimento não tem protocolo para conferência');
-  const ticket = await deps.client.getTicket(target.protocol, { signal: deps.signal });
+  const ticket = await detailOf(target.protocol, deps);
   const payload: UpdatePayload = action.payload;
   const checks: (boolean | 'unknown')[] = [];
   if (payload.statusId != null) {
@@ -283,9 +297,9 @@ async function readBackAttach(
 }
 
 /**
- * A ticket missing from the list rows may have been deleted: its detail says so (thrown, and
- * read by `readBack` as 'gone'); a ticket that is still there leaves the count unknown.
+ * A ticket missing from the list rows may have been deleted: its detail says so (read by
+ * `readBack` as 'gone'); a ticket that is still there leaves the count unknown.
  */
 async function requireDetail(target: ServerTicket, deps: ReadBackDeps): Promise<void> {
-  if (target.protocol) await deps.client.getTicket(target.protocol, { signal: deps.signal });
+  if (target.protocol) await detailOf(target.protocol, deps);
 }

@@ -68,6 +68,14 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     environment: options.environment,
     readSettings: () => ({ secretsStorage: reason.message, shell: options.environment.shell }),
     readCompatibility: () => compatibilityReports.latest(),
+    readConfigListFailures: () => {
+      try {
+        return workspaces.current().sync.status().failedConfigLists;
+      } catch {
+        // Signed out: no profile, no lists.
+        return [];
+      }
+    },
     chooseDestination: options.chooseDiagnosticsDestination,
   });
 

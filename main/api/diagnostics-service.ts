@@ -4,6 +4,7 @@
  * cannot be written is an `unavailable` error the agent can read.
  */
 import { AppError } from '../../preload/errors';
+import type { ConfigListFailure } from '../../preload/types';
 import type { CompatibilityReport } from '../session/compatibility/report';
 import type { AppEnvironment } from './app-service';
 import {
@@ -19,6 +20,8 @@ export interface DiagnosticsServiceOptions {
   readSettings: () => Promise<unknown> | unknown;
   /** The newest compatibility report, when one was made. */
   readCompatibility?: () => Promise<CompatibilityReport | null>;
+  /** The configuration lists the last refresh could not read (the status bar's list). */
+  readConfigListFailures?: () => ConfigListFailure[];
   /** The save dialog, given a suggested file name; null when the agent cancels. */
   chooseDestination?: (suggestedName: string) => Promise<string | null>;
   now?: () => Date;
@@ -42,6 +45,7 @@ export function createDiagnosticsExport(
         environment: options.environment,
         settings: await options.readSettings(),
         compatibility: (await options.readCompatibility?.()) ?? null,
+        configListFailures: options.readConfigListFailures?.() ?? [],
         now: at,
       });
     } catch (error) {

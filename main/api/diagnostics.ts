@@ -12,6 +12,7 @@ import { logFiles } from '../log/rotating-file';
 import { scrubLogLine, scrubValue } from '../log/scrub';
 import type { CompatibilityReport } from '../session/compatibility/report';
 import { profilesFileName } from '../session/profiles';
+import type { ConfigListFailure } from '../../preload/types';
 import type { AppEnvironment } from './app-service';
 
 export interface DiagnosticsRequest {
@@ -29,6 +30,11 @@ export interface DiagnosticsRequest {
    * and durations, no secret and no customer data. Null when none was made.
    */
   compatibility?: CompatibilityReport | null;
+  /**
+   * The configuration lists the open profile's last refresh could not read: list, endpoint, field
+   * path and the message the status bar shows. Empty when signed out or all were read.
+   */
+  configListFailures?: ConfigListFailure[];
   now?: Date;
 }
 
@@ -80,6 +86,7 @@ export async function exportDiagnostics(request: DiagnosticsRequest): Promise<Di
     compatibility: request.compatibility ?? null,
     // List rows HubSoft sent that could not be read, per endpoint and field: never their values.
     skippedRows: skippedRows.list(),
+    configListFailures: request.configListFailures ?? [],
     logs,
   };
   await mkdir(path.dirname(request.destination), { recursive: true });

@@ -59,6 +59,13 @@ export type DeliveryMode = 'send' | 'recover';
 /** Sends that come back unanswered, read back as missing and go out again, within one delivery. */
 const maxRoundsPerDelivery = 3;
 
+/**
+ * Fact 16 and the design: a deleted ticket's detail answers HTTP 200 `status:error` "Atendimento
+ * não encontrado", so sync marks it gone and a read-back finds it gone. Its actions cannot be
+ * sent any more; they fail, the agent's text kept on them.
+ */
+const ticketGoneMessage = 'Este atendimento foi excluído no HubSoft; a ação não pôde ser enviada.';
+
 /** What an earlier try left behind: the marker that the outcome must be read back first. */
 const awaitingReadBack = 'ambiguous';
 
@@ -78,6 +85,10 @@ export async function deliver(
     uncertain: mode === 'recover' || picked.lastError?.code === awaitingReadBack,
   };
   try {
+    // Sync already found the ticket deleted: nothing is sent, no attempt is spent.
+    if (picked.kind !== 'create' && (await ctx.store.isTicketGone(picked.ticketKey))) {
+      throw new ActionRefused(ticketGoneMessage);
+    }
     if (mode === 'send') {
       flight.action = await ctx.store.markActionSending(picked.id);
       ctx.changed([picked.ticketKey]);
@@ -103,6 +114,11 @@ async function sendUntilSettled(flight: InFlight, ctx: DeliveryContext): Promise
       );
       ctx.connectivity.report('reachable');
       if (verdict.verdict === 'sent') return finishSent(action, verdict.outcome, ctx);
+      if (verdict.verdict === 'gone') {
+        // Like sync: it leaves the inbox, kept while this and other actions are pending on it.
+        await ctx.store.markTicketGone(action.ticketKey);
+        throw new ActionRefused(ticketGoneMessage);
+      }
       if (verdict.verdict === 'unproven') {
         return needsAttention(
           action,

@@ -12,6 +12,8 @@
  *   row just before the upload started.
  * Only what is proven missing is sent again; anything the server's answer cannot settle is
  * 'unproven' and goes to the agent. Reads that fail for network reasons throw, to be retried.
+ * A ticket whose detail the server no longer has is 'gone': whatever the write did, it did it to
+ * a deleted ticket, so there is nothing to send again and nothing to duplicate.
  */
 import { HubsoftError } from '../hubsoft/errors';
 import type { HubsoftClient } from '../hubsoft/client';
@@ -20,13 +22,15 @@ import type { Store } from '../store/client';
 import type { OutboxAction, SentOutcome } from '../store/types';
 import { attachBaseline } from './attach-baseline';
 import { attachmentCountOf } from './attachment-count';
+import { isTicketGone } from '../sync/ticket-failures';
 import { classifyFailure } from './retry-policy';
-import { serverTicketOf } from './server-ticket';
+import { serverTicketOf, type ServerTicket } from './server-ticket';
 
 export type ReadBackVerdict =
   | { verdict: 'sent'; outcome: SentOutcome }
   | { verdict: 'missing' }
-  | { verdict: 'unproven'; reason: string };
+  | { verdict: 'unproven'; reason: string }
+  | { verdict: 'gone' };
 
 export interface ReadBackDeps {
   store: Store;
@@ -42,6 +46,23 @@ const dayMs = 24 * 60 * 60_000;
 const customerTicketsLimit = 50;
 
 const missing: ReadBackVerdict = { verdict: 'missing' };
+
+/** The ticket's detail said the server no longer has it. */
+class TicketGone extends Error {}
+
+/**
+ * The ticket's full detail. Fact 16 and the design: a deleted ticket's detail answers HTTP 200
+ * `status:error` "Atendimento não encontrado", with no debug fields. Only this read proves a
+ * ticket gone: the write's own answer carries Laravel's debug fields (fact 14), as any crash does.
+ */
+async function detailOf(protocol: string, deps: ReadBackDeps): Promise<RemoteTicket> {
+  try {
+    return await deps.client.getTicket(protocol, { signal: deps.signal });
+  } catch (error) {
+    if (isTicketGone(error)) throw new TicketGone();
+    throw error;
+  }
+}
 
 function unproven(reason: string): ReadBackVerdict {
   return { verdict: 'unproven', reason };
@@ -88,6 +109,7 @@ export async function readBack(action: OutboxAction, deps: ReadBackDeps): Promis
         return await readBackAttach(action, deps);
     }
   } catch (error) {
+    if (error instanceof TicketGone) return { verdict: 'gone' };
     // The server answered, but not with the ticket: nothing more can be learnt by asking again.
     if (classifyFailure(error) === 'refused' && error instanceof HubsoftError) {
       return unproven(`o HubSoft não mostrou o atendimento para conferência (${error.message})`);
@@ -137,7 +159,7 @@ async function readBackReply(
 ): Promise<ReadBackVerdict> {
   const target = await serverTicketOf(deps.store, action.ticketKey);
   if (!target?.protocol) return unproven('o atendimento não tem protocolo para conferência');
-  const ticket = await deps.client.getTicket(target.protocol, { signal: deps.signal });
+  const ticket = await detailOf(target.protocol, deps);
   if (ticket.messages === null)
     return unproven('o HubSoft não mostrou as mensagens do atendimento');
   const cached = await deps.store.getTicket(action.ticketKey);
@@ -163,7 +185,7 @@ async function readBackTicket(
 ): Promise<ReadBackVerdict> {
   const target = await serverTicketOf(deps.store, action.ticketKey);
   if (!target?.protocol) return unproven('o atendimento não tem protocolo para conferência');
-  return judge(await deps.client.getTicket(target.protocol, { signal: deps.signal }));
+  return judge(await detailOf(target.protocol, deps));
 }
 
 type UpdatePayload = Extract<OutboxAction, { kind: 'update' }>['payload'];
@@ -213,7 +235,7 @@ async function readBackUpdate(
 ): Promise<ReadBackVerdict> {
   const target = await serverTicketOf(deps.store, action.ticketKey);
   if (!target?.protocol) return unproven('o atendimento não tem protocolo para conferência');
-  const ticket = await deps.client.getTicket(target.protocol, { signal: deps.signal });
+  const ticket = await detailOf(target.protocol, deps);
   const payload: UpdatePayload = action.payload;
   const checks: (boolean | 'unknown')[] = [];
   if (payload.statusId != null) {
@@ -256,16 +278,28 @@ async function readBackAttach(
   // The baseline is saved before any upload starts: without one, nothing was ever sent.
   if (baseline === null) return missing;
   const before = baseline.count;
-  if (before === null) {
-    return unproven('não se sabe quantos anexos o atendimento tinha antes do envio');
-  }
   const target = await serverTicketOf(deps.store, action.ticketKey);
   if (!target) return unproven('o atendimento não está mais no cache para conferência');
+  if (before === null) {
+    await requireDetail(target, deps);
+    return unproven('não se sabe quantos anexos o atendimento tinha antes do envio');
+  }
   const count = await attachmentCountOf(deps.client, target, deps.now(), deps.signal);
-  if (count === null) return unproven('o HubSoft não informou a quantidade de anexos');
+  if (count === null) {
+    await requireDetail(target, deps);
+    return unproven('o HubSoft não informou a quantidade de anexos');
+  }
   if (count === before) return missing;
   if (count >= before + action.payload.stagedIds.length) return { verdict: 'sent', outcome: {} };
   return unproven(
     `o atendimento tinha ${before} anexo(s) e agora tem ${count}; não se sabe quais chegaram`,
   );
+}
+
+/**
+ * A ticket missing from the list rows may have been deleted: its detail says so (read by
+ * `readBack` as 'gone'); a ticket that is still there leaves the count unknown.
+ */
+async function requireDetail(target: ServerTicket, deps: ReadBackDeps): Promise<void> {
+  if (target.protocol) await detailOf(target.protocol, deps);
 }

@@ -180,6 +180,11 @@ export class StoreCore {
       .immediate();
   }
 
+  /** Whether the server no longer has the ticket (found by sync or by a read-back). */
+  isTicketGone(key: string): boolean {
+    return this.syncState.isGone(key);
+  }
+
   /** Gone tickets no pending action needs any more leave the cache; answers how many. */
   sweepGoneTickets(): number {
     return this.db.transaction(() => this.syncState.sweepGone()).immediate();

@@ -15,6 +15,7 @@ export const storeMethods = [
   'markTicketViewed',
   'ticketsToRefresh',
   'markTicketGone',
+  'isTicketGone',
   'sweepGoneTickets',
   'openingTextCandidates',
   'openingTextCoverage',

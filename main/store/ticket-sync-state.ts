@@ -30,6 +30,9 @@ export class TicketSyncState {
         )
         .pluck(),
       remove: db.prepare('DELETE FROM tickets WHERE key = ?'),
+      isGone: db
+        .prepare('SELECT EXISTS (SELECT 1 FROM tickets WHERE key = ? AND gone_at IS NOT NULL)')
+        .pluck(),
       markGone: db.prepare('UPDATE tickets SET gone_at = ? WHERE key = ? AND gone_at IS NULL'),
       clearGone: db.prepare(
         'UPDATE tickets SET gone_at = NULL WHERE key = ? AND gone_at IS NOT NULL',
@@ -80,6 +83,11 @@ export class TicketSyncState {
     }
     this.statements.remove.run(key);
     return 'removed';
+  }
+
+  /** Whether sync found the ticket deleted on the server (it is kept only for pending actions). */
+  isGone(key: string): boolean {
+    return this.statements.isGone.get(key) === 1;
   }
 
   /** A list answer carried the ticket again: it is not gone after all. */

@@ -7,6 +7,7 @@ import { configListSources } from '../hubsoft/parse/config';
 import type { Store } from '../store/client';
 import type { ConnectivitySignal } from './connectivity-signal';
 import { callWhenOnline } from './remote-call';
+import { failureFields, silentLog, type SyncLog } from './sync-log';
 
 export const configListNames = Object.keys(configListSources) as ConfigListName[];
 
@@ -27,8 +28,10 @@ export async function refreshConfigLists(context: {
   client: HubsoftClient;
   connectivity: ConnectivitySignal;
   signal: AbortSignal;
+  log?: SyncLog;
 }): Promise<ConfigListFailure[]> {
   const { store, client, connectivity, signal } = context;
+  const log = context.log ?? silentLog;
   const failures: ConfigListFailure[] = [];
   for (const name of configListNames) {
     try {
@@ -38,12 +41,24 @@ export async function refreshConfigLists(context: {
       await store.setConfigList(name, items);
     } catch (error) {
       if (!isHubsoftError(error) || !skippable.has(error.kind)) throw error;
-      failures.push({
+      const failure: ConfigListFailure = {
         list: name,
         endpoint: `GET /api/v1/integracao/configuracao/${configListSources[name].path}`,
         field: error.details.field ?? null,
         message: error.message,
-      });
+      };
+      failures.push(failure);
+      // Where it failed and how, not the message: a parse problem may quote what the server sent.
+      log.warn(
+        {
+          event: 'config_list',
+          list: failure.list,
+          endpoint: failure.endpoint,
+          field: failure.field,
+          ...failureFields(error),
+        },
+        'sync config list failed',
+      );
     }
   }
   return failures;

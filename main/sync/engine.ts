@@ -311,7 +311,13 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     try {
       if (configFetchedAt === null || startedAt.getTime() - configFetchedAt >= configMaxAgeMs) {
         update({ phase: 'config', progress: null });
-        const failedConfigLists = await refreshConfigLists({ store, client, connectivity, signal });
+        const failedConfigLists = await refreshConfigLists({
+          store,
+          client,
+          connectivity,
+          signal,
+          log,
+        });
         update({ failedConfigLists });
         configFetchedAt = startedAt.getTime();
       }

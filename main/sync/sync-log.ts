@@ -1,12 +1,13 @@
 /**
  * Sync's records in the scrubbed log (main/log/logger.ts): each run, page and detail fetch with
  * its endpoint, page, size, duration, outcome class and HTTP status, so a diagnostics file shows
- * what a tenant's server did. Never a ticket's text, a name or a secret: only numbers and kinds.
+ * what a tenant's server did, and each configuration list that could not be read (its endpoint
+ * and field path). Never a ticket's text, a name or a secret: only numbers and kinds.
  */
 import { isHubsoftError } from '../hubsoft/errors';
 
 export interface SyncLogRecord {
-  event: 'run' | 'page' | 'detail';
+  event: 'run' | 'page' | 'detail' | 'config_list';
   [field: string]: string | number | boolean | null;
 }
 

@@ -1,13 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createDiagnosticsExport } from '../../../main/api/diagnostics-service';
 import { EventHub } from '../../../main/api/events';
 import { HubsoftClient } from '../../../main/hubsoft/client';
 import { openStore, type Store } from '../../../main/store/client';
 import { refreshConfigLists } from '../../../main/sync/config-refresh';
 import { createConnectivity } from '../../../main/sync/connectivity';
 import { createSyncEngine } from '../../../main/sync/engine';
+import type { SyncLog, SyncLogRecord } from '../../../main/sync/sync-log';
 import {
   CLIENT_SECRET,
   MemoryTokenStore,
@@ -121,6 +123,87 @@ describe('a configuration refresh against a server whose lists do not all parse'
       'availabilityPeriods',
       'technicians',
     ]);
+    await engine.stop();
+    connectivity.stop();
+  });
+
+  it('logs each failed list through the sync log and puts them in the diagnostics bundle, without values', async () => {
+    server = await serveTenant();
+    store = await openStore({ file: join(folder, `${Date.now()}-diagnostics.sqlite`) });
+    const connectivity = createConnectivity();
+    const warnings: { record: SyncLogRecord; message: string }[] = [];
+    const log: SyncLog = {
+      info: () => undefined,
+      warn: (record, message) => warnings.push({ record, message }),
+    };
+    const engine = createSyncEngine({
+      store,
+      client: tenantClient(server),
+      events: new EventHub(),
+      connectivity,
+      profile: { id: 'teste' },
+      log,
+    });
+    await engine.runNow();
+
+    expect(warnings.filter(({ record }) => record.event === 'config_list')).toEqual([
+      {
+        record: {
+          event: 'config_list',
+          list: 'availabilityPeriods',
+          endpoint: 'GET /api/v1/integracao/configuracao/disponibilidade',
+          field: 'periodos.0.id_periodo_dia',
+          outcome: 'parse',
+          httpStatus: null,
+        },
+        message: 'sync config list failed',
+      },
+      {
+        record: {
+          event: 'config_list',
+          list: 'technicians',
+          endpoint: 'GET /api/v1/integracao/configuracao/tecnico',
+          field: null,
+          outcome: 'business',
+          httpStatus: 200,
+        },
+        message: 'sync config list failed',
+      },
+    ]);
+    // The period's label is a value the server sent: it stays out of the log.
+    expect(JSON.stringify(warnings)).not.toContain('Manhã');
+
+    const dataDir = mkdtempSync(join(folder, 'data-'));
+    const exported = await createDiagnosticsExport({
+      environment: {
+        name: 'HubDesk',
+        version: '0.0.0',
+        platform: process.platform,
+        shell: 'browser-host',
+        dataDir,
+        defaultServerUrl: null,
+      },
+      readSettings: () => ({}),
+      readConfigListFailures: () => engine.status().failedConfigLists,
+    })();
+    const bundle = JSON.parse(readFileSync(exported?.path ?? '', 'utf8')) as {
+      configListFailures: unknown;
+    };
+    expect(bundle.configListFailures).toEqual([
+      {
+        list: 'availabilityPeriods',
+        endpoint: 'GET /api/v1/integracao/configuracao/disponibilidade',
+        field: 'periodos.0.id_periodo_dia',
+        message: expect.stringContaining('periodos.0.id_periodo_dia'),
+      },
+      {
+        list: 'technicians',
+        endpoint: 'GET /api/v1/integracao/configuracao/tecnico',
+        field: null,
+        message: expect.stringContaining('permissão'),
+      },
+    ]);
+    expect(JSON.stringify(bundle.configListFailures)).not.toContain('Manhã');
     await engine.stop();
     connectivity.stop();
   });

@@ -171,8 +171,12 @@ export type ResultOf<M extends MethodName> =
 
 /** The events main pushes on the one event channel, with their payloads. */
 export interface Events {
-  /** Cached tickets changed (sync, an action, a read-back): refetch what is shown. */
-  tickets: { keys: string[] | 'all' };
+  /**
+   * Cached tickets changed (sync, an action, a read-back): refetch what is shown. `textOnly`: only
+   * text no list filters or counts on changed (an opening text filled in the background), so a
+   * list or count that does not show these tickets has nothing to fetch again.
+   */
+  tickets: { keys: string[] | 'all'; textOnly?: boolean };
   outbox: OutboxCounts;
   sync: SyncStatus;
   connectivity: { online: boolean };

@@ -174,7 +174,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       perSecond: openingTextsPerSecond,
       agentIdle,
       onChanged: (keys) => {
-        events.emit('tickets', { keys });
+        events.emit('tickets', { keys, textOnly: true });
         if (Date.now() - countedAt >= countEveryMs) {
           void countCached().then(
             () => update({}),

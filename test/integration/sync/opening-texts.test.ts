@@ -41,11 +41,11 @@ async function withOpeningText(store: Store): Promise<number> {
   return (await store.openingTextCoverage()).withOpeningText;
 }
 
-function engineFor(store: Store, url: string, agent: number) {
+function engineFor(store: Store, url: string, agent: number, events = new EventHub()) {
   return createSyncEngine({
     store,
     client: clientFor(url),
-    events: new EventHub(),
+    events,
     connectivity: createConnectivity(),
     profile: { id: 'p1' },
     userId: agent,
@@ -108,6 +108,30 @@ describe('the opening-text filler', () => {
       expect(cached?.description).toBe(record.description);
     }
     expect(second.status().searchIndex).toEqual({ total: 60, withOpeningText: 60 });
+  });
+
+  it('tells the renderer its opening texts change no list, so lists and counts are not refetched', async () => {
+    const sim = await r.sim({ tickets: 30 });
+    const proxy = await startRecordingProxy(sim.url);
+    proxies.push(proxy);
+    const store = await r.store(join(r.dir(), 'profile.sqlite'));
+    await store.setSetting('sync.windowDays', 3650);
+    const events = new EventHub();
+    const engine = engineFor(store, proxy.url, busiestUser(sim.state()), events);
+    await engine.runNow();
+    const afterRun: { keys: string[] | 'all'; textOnly?: boolean }[] = [];
+    const off = events.subscribe((name, payload) => {
+      if (name === 'tickets') afterRun.push(payload as (typeof afterRun)[number]);
+    });
+    engine.start();
+    await eventually(() => afterRun.length >= 5, 'opening texts filled', 30_000);
+    off();
+    await engine.stop();
+
+    for (const event of afterRun) {
+      expect(event.textOnly).toBe(true);
+      expect(event.keys).toHaveLength(1);
+    }
   });
 
   it('waits while the server is unreachable, and goes on when it is back', async () => {

@@ -98,9 +98,9 @@ class InboxStore {
   private refetchTimer: ReturnType<typeof setTimeout> | null = null;
 
   start(): () => void {
-    const off = hubdesk().on('tickets', ({ keys }) => {
+    const off = hubdesk().on('tickets', ({ keys, textOnly }) => {
       if (keys === 'all') this.scheduleRefetch();
-      else void this.refreshKeys(keys);
+      else void this.refreshKeys(keys, textOnly === true);
     });
     void this.reload();
     return () => {
@@ -186,16 +186,20 @@ class InboxStore {
   }
 
   /** These tickets changed (or the agent left one): their rows are read again. */
-  async refreshKeys(keys: string[]): Promise<void> {
+  async refreshKeys(keys: string[], textOnly = false): Promise<void> {
     const shown = new Set(this.items.map((item) => item.key));
     const unknown = keys.some((key) => !shown.has(key));
-    // A ticket this list does not show may now match its filters (a new or reassigned one).
-    if (unknown) {
+    // A ticket this list does not show may now match its filters (a new or reassigned one),
+    // unless only text the filters ignore changed: the background filler's opening texts arrive
+    // twice a second for a long while, and refetching the whole list for each is wasted work.
+    if (unknown && !textOnly) {
       this.scheduleRefetch();
       return;
     }
+    const wanted = keys.filter((key) => shown.has(key));
+    if (wanted.length === 0) return;
     const fresh = await Promise.all(
-      keys.map((key) =>
+      wanted.map((key) =>
         hubdesk()
           .tickets.get(key)
           .then(summaryOf, () => null),

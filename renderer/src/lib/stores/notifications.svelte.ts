@@ -101,7 +101,11 @@ export function watchMyTickets(): () => void {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => void look(), 500);
   };
-  const offTickets = hubdesk().on('tickets', lookSoon);
+  // Opening texts filled in the background (twice a second for a long while) assign nobody, and
+  // each would push the debounced look back again.
+  const offTickets = hubdesk().on('tickets', ({ textOnly }) => {
+    if (!textOnly) lookSoon();
+  });
   // When the first sync ends, learn what is there at once (not after the debounce, which a
   // change arriving right then would share), so the next change is news.
   const offSync = hubdesk().on('sync', (status) => {

@@ -20,7 +20,10 @@ class ViewCountsStore {
   private generation = 0;
 
   start(): () => void {
-    const off = hubdesk().on('tickets', () => this.schedule());
+    // Opening texts filled in the background change no view's membership.
+    const off = hubdesk().on('tickets', ({ textOnly }) => {
+      if (!textOnly) this.schedule();
+    });
     void this.load();
     return () => {
       off();

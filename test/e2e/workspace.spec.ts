@@ -34,6 +34,16 @@ async function scrollTop(list: Locator): Promise<number> {
 }
 
 /** Rows wholly inside the list's visible area. */
+async function settledScrollTop(page: Page, list: Locator): Promise<number> {
+  let last = await scrollTop(list);
+  for (;;) {
+    await page.waitForTimeout(250);
+    const now = await scrollTop(list);
+    if (now === last) return now;
+    last = now;
+  }
+}
+
 async function fullyVisibleRows(page: Page): Promise<number> {
   return page.getByRole('navigation', { name: 'Atendimentos' }).evaluate((nav) => {
     const box = nav.getBoundingClientRect();
@@ -109,7 +119,9 @@ test.describe('in Portuguese', () => {
     await list.hover();
     await page.mouse.wheel(0, 1200);
     await expect.poll(() => scrollTop(list)).toBeGreaterThan(1000);
-    const scrolled = await scrollTop(list);
+    // As an agent does, click once the list has come to rest (the virtual list may still adjust
+    // its offset for rows it measured on the way).
+    const scrolled = await settledScrollTop(page, list);
 
     const picked = list.locator(`[data-key="${await rowInView(page, 4)}"]`);
     const protocol = (await picked.locator('.protocol').textContent()) ?? '';

@@ -1,9 +1,12 @@
 /**
  * Where a backfill page's time goes (a diagnostic behind the backfill figures, not a budget):
- * for 20 pages of 500 tickets from the simulator, the JSON parse, the client's validation and
- * normalization, the copy a postMessage to the store worker makes (structuredClone), and the
- * write in one transaction — as shipped, without the ticket FTS triggers, without the six
- * covering list indexes, and without both. Run with `npx tsx bench/page-cost.ts`.
+ * for 20 pages of 500 tickets from the simulator, with the relations sync asks for (messages
+ * too), the JSON parse, the client's validation and normalization, what crossing to the store
+ * worker costs the main thread (a structured clone of the tickets, against the JSON bytes the
+ * store client now sends), and the store's write of each page in one transaction: new to the
+ * cache as shipped, without the six covering list indexes, and the same pages again (what an
+ * incremental run mostly sees). Wall and CPU time (the machine is shared; CPU time leaves out
+ * waiting for a core). Run with `npx tsx bench/page-cost.ts`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,11 +18,11 @@ import { readZeroBasedPage } from '../main/hubsoft/parse/payload';
 import { DEMO_ACCOUNT } from '../main/sim/demo-account';
 import { startSimulator } from '../main/sim/server';
 import { StoreCore } from '../main/store/core';
+import { syncListRelations } from '../main/sync/list-relations';
 import { round, summarize } from './lib/stats';
 
 const pages = 20;
 const perPage = 500;
-const ftsTriggers = ['tickets_fts_insert', 'tickets_fts_update'].map((t) => `DROP TRIGGER ${t}`);
 const listIndexes = [
   'tickets_opened',
   'tickets_closed_opened',
@@ -49,7 +52,9 @@ async function fetchPages(): Promise<{ texts: string[] }> {
     for (let page = 0; page < pages; page += 1) {
       const url =
         `${sim.url}/api/v1/integracao/atendimento/todos?pagina=${page}` +
-        `&itens_por_pagina=${perPage}&data_inicio=2000-01-01&data_fim=2099-12-31`;
+        `&itens_por_pagina=${perPage}&data_inicio=2000-01-01&data_fim=2099-12-31` +
+        // What every sync list call asks for, so the page weighs what the app's pages weigh.
+        `&relacoes=${syncListRelations.join(',')}`;
       const response = await fetch(url, {
         headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
       });
@@ -61,14 +66,24 @@ async function fetchPages(): Promise<{ texts: string[] }> {
   }
 }
 
-function timed<T>(samples: number[], fn: () => T): T {
+function timed<T>(samples: number[], fn: () => T, cpuSamples?: number[]): T {
   const begin = performance.now();
+  const cpu = process.cpuUsage();
   const result = fn();
   samples.push(performance.now() - begin);
+  const used = process.cpuUsage(cpu);
+  cpuSamples?.push((used.user + used.system) / 1000);
   return result;
 }
 
-function writeCost(parsed: RemoteTicket[][], drop: string[]): number {
+interface WriteCost {
+  wallMs: number;
+  cpuMs: number;
+  againWallMs: number;
+  againCpuMs: number;
+}
+
+function writeCost(parsed: RemoteTicket[][], drop: string[]): WriteCost {
   const dir = mkdtempSync(join(tmpdir(), 'hubdesk-bench-page-cost-'));
   try {
     const file = join(dir, 'profile.sqlite');
@@ -77,19 +92,35 @@ function writeCost(parsed: RemoteTicket[][], drop: string[]): number {
     for (const statement of drop) raw.exec(statement);
     raw.close();
     const store = StoreCore.open(file);
-    const samples: number[] = [];
-    for (const tickets of parsed) timed(samples, () => store.upsertRemoteTickets(tickets));
+    const [wall, cpu, againWall, againCpu]: [number[], number[], number[], number[]] = [
+      [],
+      [],
+      [],
+      [],
+    ];
+    for (const tickets of parsed) timed(wall, () => store.upsertRemoteTickets(tickets), cpu);
+    for (const tickets of parsed) {
+      timed(againWall, () => store.upsertRemoteTickets(tickets), againCpu);
+    }
     store.close();
-    return round(summarize(samples).median, 1);
+    return {
+      wallMs: median(wall),
+      cpuMs: median(cpu),
+      againWallMs: median(againWall),
+      againCpuMs: median(againCpu),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+const median = (samples: number[]) => round(summarize(samples).median, 1);
 const { texts } = await fetchPages();
 const parse: number[] = [];
 const normalize: number[] = [];
 const copy: number[] = [];
+const pack: number[] = [];
+const utf8 = new TextEncoder();
 const parsed: RemoteTicket[][] = [];
 for (const [page, text] of texts.entries()) {
   const body: unknown = timed(parse, () => JSON.parse(text));
@@ -97,19 +128,27 @@ for (const [page, text] of texts.entries()) {
   const { tickets } = await readZeroBasedPage(body, 'atendimento/todos', page);
   normalize.push(performance.now() - begin);
   timed(copy, () => structuredClone(tickets));
+  timed(pack, () => utf8.encode(JSON.stringify([tickets])));
   parsed.push(tickets);
 }
-const median = (samples: number[]) => round(summarize(samples).median, 1);
+const shipped = writeCost(parsed, []);
 console.log(
   JSON.stringify(
     {
       pageMegabytes: round(summarize(texts.map((text) => text.length / 1e6)).median, 2),
-      mainThreadMs: { jsonParse: median(parse), normalize: median(normalize), copy: median(copy) },
-      writeMs: {
-        asShipped: writeCost(parsed, []),
-        withoutFtsTriggers: writeCost(parsed, ftsTriggers),
+      mainThreadMs: {
+        jsonParse: median(parse),
+        normalize: median(normalize),
+        structuredClone: median(copy),
+        packedAsSent: median(pack),
+      },
+      write: {
+        asShipped: shipped,
         withoutListIndexes: writeCost(parsed, listIndexes),
-        withoutBoth: writeCost(parsed, [...ftsTriggers, ...listIndexes]),
+      },
+      storeTicketsPerSecond: {
+        wall: round((perPage / shipped.wallMs) * 1000, 0),
+        cpu: round((perPage / shipped.cpuMs) * 1000, 0),
       },
     },
     null,

@@ -3,12 +3,19 @@
  * the store worker and returning a promise, so no SQL ever runs on the main thread. Failures come
  * back as `{code, message}` data and are thrown here as `StoreError`.
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type TransferListItem } from 'node:worker_threads';
 import { StoreError, type StoreErrorData } from './errors';
 import { storeMethods, type StoreMethods } from './methods';
 import type { IntegrityVerdict, OpenReport } from './types';
 import { resolveStoreWorker, workerAt } from './worker-location';
-import { replySchema, type StoreWorkerData, type WorkerRequest } from './worker-protocol';
+import {
+  packedMethods,
+  replySchema,
+  type StoreWorkerData,
+  type WorkerRequest,
+} from './worker-protocol';
+
+const utf8 = new TextEncoder();
 
 export interface Store extends StoreMethods {
   /** Whether the file was damaged and rebuilt on open, and what was saved from it. */
@@ -124,7 +131,9 @@ class WorkerConnection {
   }
 
   call(method: string, args: unknown[]): Promise<unknown> {
-    return this.send((id) => ({ type: 'call', id, method, args }));
+    if (!packedMethods.has(method)) return this.send((id) => ({ type: 'call', id, method, args }));
+    const bytes = utf8.encode(JSON.stringify(args));
+    return this.send((id) => ({ type: 'packed_call', id, method, args: bytes }), [bytes.buffer]);
   }
 
   async close(): Promise<void> {
@@ -134,14 +143,17 @@ class WorkerConnection {
     await this.exited;
   }
 
-  private send(request: (id: number) => WorkerRequest): Promise<unknown> {
+  private send(
+    request: (id: number) => WorkerRequest,
+    transfer: TransferListItem[] = [],
+  ): Promise<unknown> {
     if (this.closed) {
       return Promise.reject(new StoreError('store_closed', 'O banco de dados local foi fechado.'));
     }
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage(request(id));
+      this.worker.postMessage(request(id), transfer);
     });
   }
 }

@@ -101,14 +101,12 @@ export class StoreCore {
   /** One backfill page, in one transaction; pending local changes stay on top. Returns keys. */
   upsertRemoteTickets(tickets: RemoteTicket[]): string[] {
     return this.db
-      .transaction(() =>
-        tickets.map((t) => {
-          const key = this.writes.upsertRemote(t, { detail: false });
-          // Listed again: a ticket marked gone is back on the server.
-          this.syncState.clearGone(key);
-          return key;
-        }),
-      )
+      .transaction(() => {
+        const keys = this.writes.upsertRemotePage(tickets);
+        // Listed again: a ticket marked gone is back on the server.
+        for (const key of keys) this.syncState.clearGone(key);
+        return keys;
+      })
       .immediate();
   }
 

@@ -29,26 +29,39 @@ export class TicketSearch {
     local_id: string;
     ticket_seq: number;
   }>;
+  private readonly messageHitsForList: TicketSearch['messageHits'];
   private readonly messageText: Database.Statement;
 
   constructor(
     db: Database.Database,
     private readonly reads: TicketReads,
   ) {
+    // Each source is still read newest first and stops at its limit; the tickets left out are
+    // read once per search from their partial indexes. Search hits leave out gone tickets and
+    // the server's drafts; a list filtered by search leaves out gone ones and filters drafts
+    // itself, as the inbox's draft switch says.
+    const hidden = 'SELECT seq FROM tickets WHERE gone_at IS NOT NULL OR server_draft = 1';
+    const gone = 'SELECT seq FROM tickets WHERE gone_at IS NOT NULL';
     this.ticketHits = db.prepare(
       `SELECT rowid AS seq, snippet(tickets_fts, -1, char(2), char(3), '…', ${snippetWords}) AS marked
-       FROM tickets_fts WHERE tickets_fts MATCH ? ORDER BY rowid DESC LIMIT ?`,
+       FROM tickets_fts WHERE tickets_fts MATCH ? AND rowid NOT IN (${hidden})
+       ORDER BY rowid DESC LIMIT ?`,
     );
     this.ticketHitSeqs = db.prepare(
-      'SELECT rowid AS seq FROM tickets_fts WHERE tickets_fts MATCH ? ORDER BY rowid DESC LIMIT ?',
+      `SELECT rowid AS seq FROM tickets_fts WHERE tickets_fts MATCH ? AND rowid NOT IN (${gone})
+       ORDER BY rowid DESC LIMIT ?`,
     );
-    this.messageHits = db.prepare(
-      `SELECT messages_fts.rowid AS message_seq, m.local_id, t.seq AS ticket_seq
-       FROM messages_fts
-       JOIN messages m ON m.seq = messages_fts.rowid
-       JOIN tickets t ON t.key = m.ticket_key
-       WHERE messages_fts MATCH ? ORDER BY messages_fts.rowid DESC LIMIT ?`,
-    );
+    const messageHits = (leftOut: string) =>
+      db.prepare<{ message_seq: number; local_id: string; ticket_seq: number }>(
+        `SELECT messages_fts.rowid AS message_seq, m.local_id, t.seq AS ticket_seq
+         FROM messages_fts
+         JOIN messages m ON m.seq = messages_fts.rowid
+         JOIN tickets t ON t.key = m.ticket_key
+         WHERE messages_fts MATCH ? AND t.seq NOT IN (${leftOut})
+         ORDER BY messages_fts.rowid DESC LIMIT ?`,
+      );
+    this.messageHits = messageHits(hidden);
+    this.messageHitsForList = messageHits(gone);
     this.messageText = db.prepare('SELECT text FROM messages WHERE seq = ?').pluck();
   }
 
@@ -110,7 +123,8 @@ export class TicketSearch {
       });
     }
     const fromMessages = new Set<number>();
-    for (const hit of this.messageHits.iterate(parsed.match, limit * messagesPerTicket)) {
+    const messageHits = withSnippets ? this.messageHits : this.messageHitsForList;
+    for (const hit of messageHits.iterate(parsed.match, limit * messagesPerTicket)) {
       offer(hit.ticket_seq, {
         order: hit.message_seq,
         source: 'message',

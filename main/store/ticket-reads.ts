@@ -175,9 +175,21 @@ export class TicketReads {
     // count subtracts those matching, found through their small partial index, and only the
     // page's own rows are checked, so the list stays index-only.
     const anyGone = this.statements.anyGone.get() === 1;
+    // Filters on the closed/status/type/draft columns alone are summed from ticket_counts,
+    // whose columns carry the same names.
+    const countedAlready =
+      query.responsibleUserId === undefined &&
+      !query.openedFrom &&
+      !query.openedTo &&
+      !query.view &&
+      !query.closedFrom &&
+      matching === null;
+    const countSql = countedAlready
+      ? `SELECT coalesce(sum(t.n), 0) FROM ticket_counts t ${where}`
+      : `SELECT count(*) FROM ${from} ${where}`;
     const total =
       cursor?.total ??
-      (this.statement(`SELECT count(*) FROM ${from} ${where}`)
+      (this.statement(countSql)
         .pluck()
         .get(...params) as number) - (anyGone ? this.goneMatching(query, filters, params) : 0);
 

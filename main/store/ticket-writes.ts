@@ -23,20 +23,47 @@ import {
 } from './ticket-fields';
 import type { ActionKind, CreatePayload } from './types';
 
-interface ExistingTicketRow extends OverridableRow {
+interface ExistingTicketRow extends OverridableRow, ServerColumnValues {
   seq: number;
   key: string;
+  pending_fields: string;
+}
+
+/** Every column a server write sets, as bound to the statements and as read back. */
+interface ServerColumnValues extends OverridableRow {
+  id: number;
+  protocol: string | null;
   opened_at: string;
   opened_at_precision: DatePrecision;
+  customer_id: number | null;
+  customer_code: number | null;
+  customer_name: string | null;
+  customer_document: string | null;
+  service_id: number | null;
+  sla_remaining: string | null;
+  sla_percent: number | null;
+  responsible_user_ids: string;
+  opened_by_user_id: number | null;
   server_draft: number;
   deleted_at: string | null;
-  customer_document: string | null;
-  responsible_user_ids: string;
+  attachment_count: number | null;
   service_orders: string;
   raw: string;
-  updated_at: string;
-  pending_fields: string;
   server_copy: string | null;
+  updated_at: string;
+}
+
+interface StoredServerMessage {
+  seq: number;
+  id: number | null;
+  text: string;
+  created_at: string;
+}
+
+/** A server message new to the cache, inserted once its page's tickets are written. */
+interface MessageInsert {
+  key: string;
+  message: RemoteMessage;
 }
 
 const serverCopySchema = z.object({
@@ -78,9 +105,7 @@ export class TicketWrites {
       @customer_code, @customer_name, @customer_document, @service_id, @sla_remaining,
       @sla_percent, @responsible_user_ids, @opened_by_user_id, @server_draft, @deleted_at,
       @attachment_count, @service_orders, @raw, @server_copy, @updated_at`;
-    const existingColumns = `seq, key, opened_at, opened_at_precision, server_draft, deleted_at,
-      customer_document, responsible_user_ids, service_orders, raw, updated_at, pending_fields,
-      server_copy, ${overridableColumns}`;
+    const existingColumns = `seq, key, pending_fields, ${serverColumns}`;
     this.statements = {
       byId: db.prepare<ExistingTicketRow>(`SELECT ${existingColumns} FROM tickets WHERE id = ?`),
       byKey: db.prepare<ExistingTicketRow>(`SELECT ${existingColumns} FROM tickets WHERE key = ?`),
@@ -90,14 +115,26 @@ export class TicketWrites {
       updateServer: db.prepare(
         `UPDATE tickets SET (${serverColumns}) = (${serverValues}) WHERE seq = @seq`,
       ),
+      deferIndexing: db.prepare('INSERT INTO fts_deferred (only) VALUES (1)'),
+      resumeIndexing: db.prepare('DELETE FROM fts_deferred'),
+      // The seqs come sorted: json_each leads the join, so FTS5 receives rising rowids.
+      indexTickets: db.prepare(
+        `INSERT INTO tickets_fts (rowid, protocol, customer_name, customer_document, description)
+         SELECT t.seq, t.protocol, t.customer_name, t.customer_document, t.description
+         FROM json_each(?) AS j CROSS JOIN tickets AS t ON t.seq = j.value`,
+      ),
+      indexMessages: db.prepare(
+        `INSERT INTO messages_fts (rowid, text)
+         SELECT m.seq, m.text FROM json_each(?) AS j CROSS JOIN messages AS m ON m.seq = j.value`,
+      ),
       markDetail: db.prepare('UPDATE tickets SET detail_fetched_at = ? WHERE seq = ?'),
       documentOf: db.prepare('SELECT document FROM customers WHERE id = ?').pluck(),
       clearResponsibles: db.prepare('DELETE FROM ticket_responsibles WHERE ticket_seq = ?'),
       addResponsible: db.prepare(
         'INSERT OR IGNORE INTO ticket_responsibles (ticket_seq, user_id) VALUES (?, ?)',
       ),
-      serverMessageIds: db.prepare<{ seq: number; id: number | null }>(
-        'SELECT seq, id FROM messages WHERE ticket_key = ? AND pending = 0',
+      serverMessages: db.prepare<StoredServerMessage>(
+        'SELECT seq, id, text, created_at FROM messages WHERE ticket_key = ? AND pending = 0',
       ),
       deleteMessage: db.prepare('DELETE FROM messages WHERE seq = ?'),
       insertMessage: db.prepare(
@@ -172,6 +209,56 @@ export class TicketWrites {
 
   /** Writes the server's copy of one ticket and returns its local key. */
   upsertRemote(ticket: RemoteTicket, options: { detail: boolean }): string {
+    const inserts: MessageInsert[] = [];
+    const key = this.writeRemote(ticket, options, inserts, null);
+    this.insertServerMessages(inserts);
+    return key;
+  }
+
+  /**
+   * One list page, inside the caller's transaction; answers the keys in the page's order. Rows
+   * new to the cache are indexed for search in one statement per FTS table at the end (see the
+   * `bulkIndexedPages` migration), in rising seq order, the order FTS5 appends fastest: the
+   * tickets are written oldest first, and the messages new to the cache after them, oldest
+   * first. A ticket listed twice in the page is written once, as last listed: a row inserted
+   * here is not in the index yet, so it must not be updated before the page is indexed.
+   */
+  upsertRemotePage(tickets: readonly RemoteTicket[]): string[] {
+    const lastListed = new Map<number, RemoteTicket>();
+    for (const ticket of tickets) lastListed.set(ticket.id, ticket);
+    const oldestFirst = [...lastListed.values()].map((ticket) => ({
+      ticket,
+      at: Date.parse(ticket.openedAt),
+    }));
+    oldestFirst.sort((a, b) => a.at - b.at);
+    const s = this.statements;
+    const keyOfId = new Map<number, string>();
+    const insertedSeqs: number[] = [];
+    const inserts: MessageInsert[] = [];
+    s.deferIndexing.run();
+    try {
+      for (const { ticket } of oldestFirst) {
+        keyOfId.set(ticket.id, this.writeRemote(ticket, { detail: false }, inserts, insertedSeqs));
+      }
+      const messageSeqs = this.insertServerMessages(inserts);
+      if (insertedSeqs.length > 0) s.indexTickets.run(JSON.stringify(sortedSeqs(insertedSeqs)));
+      if (messageSeqs.length > 0) s.indexMessages.run(JSON.stringify(sortedSeqs(messageSeqs)));
+    } finally {
+      s.resumeIndexing.run();
+    }
+    return tickets.map((ticket) => keyOfId.get(ticket.id) ?? `t:${ticket.id}`);
+  }
+
+  /**
+   * The ticket's row, responsibles and message changes; new messages go to `inserts`. With
+   * `insertedSeqs`, a new row's seq is added there for the caller to index.
+   */
+  private writeRemote(
+    ticket: RemoteTicket,
+    options: { detail: boolean },
+    inserts: MessageInsert[],
+    insertedSeqs: number[] | null,
+  ): string {
     const s = this.statements;
     const existing = s.byId.get(ticket.id);
     const now = this.now().toISOString();
@@ -212,7 +299,7 @@ export class TicketWrites {
     const responsibles = JSON.stringify(ticket.responsibleUserIds);
     const knownDocument =
       ticket.customer === null ? null : (s.documentOf.get(ticket.customer.id) as string | null);
-    const values = {
+    const values: ServerColumnValues = {
       id: ticket.id,
       protocol: ticket.protocol,
       opened_at: opened.at,
@@ -247,43 +334,80 @@ export class TicketWrites {
     if (existing) {
       seq = existing.seq;
       key = existing.key;
-      s.updateServer.run({ ...values, seq });
+      // Sync lists the same tickets again and again: a row that would not change is not
+      // rewritten, which spares its six list indexes.
+      if (!sameServerColumns(existing, values)) s.updateServer.run({ ...values, seq });
     } else {
       seq = this.ticketIds.next(opened.at, ticket.id);
       key = `t:${ticket.id}`;
       s.insertServer.run({ ...values, seq, key });
+      insertedSeqs?.push(seq);
     }
     if (!existing || existing.responsible_user_ids !== responsibles) {
-      s.clearResponsibles.run(seq);
+      if (existing) s.clearResponsibles.run(seq);
       for (const userId of ticket.responsibleUserIds) s.addResponsible.run(seq, userId);
     }
     if (pendingGroups.length > 0) this.resettle(key, false);
-    if (ticket.messages !== null) this.replaceServerMessages(key, ticket.messages);
+    if (ticket.messages !== null) {
+      this.replaceServerMessages(key, ticket.messages, existing !== undefined, inserts);
+    }
     if (options.detail) s.markDetail.run(now, seq);
     return key;
   }
 
-  /** The server's messages replace the cached ones; messages still queued here stay. */
-  private replaceServerMessages(key: string, messages: RemoteMessage[]): void {
+  /**
+   * The server's messages replace the cached ones; messages still queued here stay. Unchanged
+   * messages are left alone (no FTS work); new ones are queued in `inserts`.
+   */
+  private replaceServerMessages(
+    key: string,
+    messages: RemoteMessage[],
+    ticketWasCached: boolean,
+    inserts: MessageInsert[],
+  ): void {
     const s = this.statements;
+    // A ticket new to the cache has no messages yet (they reference its key).
+    const stored = ticketWasCached ? s.serverMessages.all(key) : [];
     const incoming = new Set(messages.map((m) => m.id));
-    for (const row of s.serverMessageIds.all(key)) {
+    const storedById = new Map<number, StoredServerMessage>();
+    for (const row of stored) {
       if (row.id === null || !incoming.has(row.id)) s.deleteMessage.run(row.seq);
+      else storedById.set(row.id, row);
     }
     for (const message of messages) {
-      const values = {
-        id: message.id,
-        ticket_key: key,
-        text: message.text,
-        created_at: message.createdAt,
-      };
-      if (s.messageExists.get(message.id) !== undefined) {
-        s.updateMessage.run(values);
+      const row = storedById.get(message.id);
+      if (row && row.text === message.text && row.created_at === message.createdAt) continue;
+      // Held here already: on this ticket, or confirmed from a reply sent here, or elsewhere.
+      if (row || s.messageExists.get(message.id) !== undefined) {
+        s.updateMessage.run(serverMessageValues(key, message));
       } else {
-        const seq = this.messageIds.next(message.createdAt, message.id);
-        s.insertMessage.run({ ...values, seq, local_id: `m:${message.id}` });
+        inserts.push({ key, message });
       }
     }
+  }
+
+  /**
+   * Inserts new server messages oldest first, a message listed twice once, as last seen;
+   * answers their seqs.
+   */
+  private insertServerMessages(inserts: readonly MessageInsert[]): number[] {
+    const latest = new Map<number, MessageInsert>();
+    for (const insert of inserts) latest.set(insert.message.id, insert);
+    const ordered = [...latest.values()].map((insert) => ({
+      insert,
+      at: Date.parse(insert.message.createdAt),
+    }));
+    ordered.sort((a, b) => a.at - b.at);
+    return ordered.map(({ insert }) => {
+      const { key, message } = insert;
+      const seq = this.messageIds.next(message.createdAt, message.id);
+      this.statements.insertMessage.run({
+        ...serverMessageValues(key, message),
+        seq,
+        local_id: `m:${message.id}`,
+      });
+      return seq;
+    });
   }
 
   /**
@@ -458,6 +582,22 @@ function columnsOf(fields: OverridableFields): OverridableRow {
     closing_description: fields.closingDescription,
     closing_reason_id: fields.closingReasonId,
   };
+}
+
+/** Seqs in rising order (salted seqs can leave the time order by a step or two). */
+function sortedSeqs(seqs: number[]): number[] {
+  return [...seqs].sort((a, b) => a - b);
+}
+
+function serverMessageValues(key: string, message: RemoteMessage) {
+  return { id: message.id, ticket_key: key, text: message.text, created_at: message.createdAt };
+}
+
+/** Whether writing `values` would leave the stored row as it is. */
+function sameServerColumns(row: ExistingTicketRow, values: ServerColumnValues): boolean {
+  return (Object.keys(values) as (keyof ServerColumnValues)[]).every(
+    (column) => row[column] === values[column],
+  );
 }
 
 function parseGroups(json: string): FieldGroup[] {

@@ -40,12 +40,22 @@ function serve(port: MessagePort, file: string): void {
         throw new StoreError('invalid_input', `Operação desconhecida: ${request.method}.`);
       }
       const method = core[request.method] as (...args: unknown[]) => unknown;
-      reply({ type: 'result', id: request.id, value: method.apply(core, request.args) });
+      const args =
+        request.type === 'packed_call' ? unpackArgs(request.args) : (request.args as unknown[]);
+      reply({ type: 'result', id: request.id, value: method.apply(core, args) });
     } catch (error) {
       if (isDamageError(error)) requestFullCheck(file);
       reply({ type: 'error', id: request.id, error: toStoreErrorData(error) });
     }
   });
+}
+
+const utf8 = new TextDecoder();
+
+function unpackArgs(bytes: Uint8Array): unknown[] {
+  const args: unknown = JSON.parse(utf8.decode(bytes));
+  if (!Array.isArray(args)) throw new StoreError('invalid_input', 'Argumentos inválidos.');
+  return args;
 }
 
 function check(port: MessagePort, file: string): void {

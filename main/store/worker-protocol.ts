@@ -10,12 +10,27 @@ export const workerDataSchema = z.object({
 });
 export type StoreWorkerData = z.infer<typeof workerDataSchema>;
 
+/**
+ * Calls whose arguments are big, plain JSON (a sync page: 1.4 MB for 500 tickets with their
+ * messages). They cross as UTF-8 bytes whose buffer is transferred, not copied: the main thread
+ * pays a JSON.stringify (about half a structured clone of the same objects, measured in
+ * bench/page-cost.ts) and the worker does the parsing.
+ */
+export const packedMethods: ReadonlySet<string> = new Set(['upsertRemoteTickets']);
+
 export const requestSchema = z.union([
   z.object({
     type: z.literal('call'),
     id: z.number().int(),
     method: z.string(),
     args: z.array(z.unknown()),
+  }),
+  z.object({
+    type: z.literal('packed_call'),
+    id: z.number().int(),
+    method: z.string(),
+    /** The arguments array as UTF-8 JSON. */
+    args: z.instanceof(Uint8Array),
   }),
   z.object({ type: z.literal('close'), id: z.number().int() }),
 ]);

@@ -124,4 +124,31 @@ describe('ticket search', () => {
     store.upsertCustomers([customer(502, { name: 'Ana Beatriz', document: '12345678000199' })]);
     expect(ids('12.345.678/0001-99')).toEqual([2]);
   });
+
+  it("leaves tickets gone from the server and the server's drafts out of search hits", () => {
+    store.upsertRemoteTickets([
+      remoteTicket(4, {
+        customer: { id: 504, code: 4, name: 'Rascunho Marques' },
+        draft: true,
+        messages: [remoteMessage(40, 4, 'antena desalinhada', '2024-05-02T10:00:00Z')],
+      }),
+      remoteTicket(5, {
+        customer: { id: 505, code: 5, name: 'Apagado Marques' },
+        messages: [remoteMessage(50, 5, 'antena desalinhada', '2024-05-03T10:00:00Z')],
+      }),
+      remoteTicket(6, {
+        customer: { id: 506, code: 6, name: 'Presente Marques' },
+        messages: [remoteMessage(60, 6, 'antena desalinhada', '2024-05-01T10:00:00Z')],
+      }),
+    ]);
+    // An action still to send keeps the gone ticket in the cache, hidden.
+    store.enqueueAction({ kind: 'reply', ticketKey: 't:5', payload: { text: 'ok' } });
+    expect(store.markTicketGone('t:5')).toBe('kept');
+
+    expect(ids('marques')).toEqual([6]);
+    expect(ids('antena desalinhada')).toEqual([6]);
+    expect(
+      store.listTickets({ search: 'antena', includeServerDrafts: true }).items.map((t) => t.id),
+    ).toEqual([6, 4]);
+  });
 });

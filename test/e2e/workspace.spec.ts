@@ -3,6 +3,7 @@ import {
   closableProtocol,
   goOffline,
   goOnline,
+  openTicketOnServer,
   openWorkspace,
   startWorkspace,
   type Workspace,
@@ -145,6 +146,27 @@ test.describe('in Portuguese', () => {
     await page.keyboard.press('k');
     await expect(page.getByTestId('ticket-protocol')).toHaveText(protocol);
     expect(Math.abs((await scrollTop(list)) - scrolled)).toBeLessThan(400);
+  });
+
+  test('the cursor stays on the open ticket when a sync brings newer tickets in above it', async ({
+    page,
+  }) => {
+    const list = page.getByRole('navigation', { name: 'Atendimentos' });
+    const picked = list.getByTestId('ticket-row').nth(2);
+    const protocol = ((await picked.locator('.protocol').textContent()) ?? '').trim();
+    await picked.click();
+    await expect(page.getByTestId('ticket-protocol')).toHaveText(protocol);
+    const before = await total(page);
+
+    // The same customer calls again: the new ticket is the newest and lands at the top.
+    const [record] = workspace.sim.state({ protocol });
+    await openTicketOnServer(workspace.sim, record?.serviceId ?? 0, 'Cliente sem sinal desde cedo');
+    await page.getByRole('button', { name: 'Sincronizar agora' }).click();
+    await expect.poll(() => total(page), { timeout: 20_000 }).toBe(before + 1);
+
+    const current = list.locator('[data-testid="ticket-row"][aria-current="true"]');
+    await expect(current.locator('.protocol')).toHaveText(protocol);
+    await expect(page.getByTestId('ticket-protocol')).toHaveText(protocol);
   });
 
   test('below 1100 px one pane shows at a time, and Esc from a ticket comes back to the same row and scroll', async ({

@@ -132,20 +132,26 @@ class InboxStore {
     this.selected = 0;
     this.scrollOffset = 0;
     storeSelection({ filters, view });
-    void this.reload();
+    void this.reload(pageSize, false);
   }
 
-  async reload(limit = pageSize): Promise<void> {
+  /** `keepCursor`: the cursor stays on its ticket (a refetch); false for a new list (filters). */
+  async reload(limit = pageSize, keepCursor = true): Promise<void> {
     const generation = ++this.generation;
     this.loading = true;
     try {
       const page = await hubdesk().tickets.list({ ...listQuery(this.filters), limit });
       if (generation !== this.generation) return;
+      // The cursor stays on its ticket, not on its position: tickets sync brings in land above it.
+      const selectedKey = keepCursor ? this.items[this.selected]?.key : undefined;
+      const kept =
+        selectedKey === undefined ? -1 : page.items.findIndex((item) => item.key === selectedKey);
       this.items = page.items;
       this.total = page.total;
       this.cursor = page.nextCursor;
       this.error = null;
-      this.selected = Math.min(this.selected, Math.max(0, page.items.length - 1));
+      this.selected =
+        kept >= 0 ? kept : Math.min(this.selected, Math.max(0, page.items.length - 1));
     } catch (error) {
       if (generation === this.generation) this.error = errorMessage(error);
     } finally {

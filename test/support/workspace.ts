@@ -149,11 +149,15 @@ export async function openTicketOnServer(
 
 /** The protocol of the first listed open ticket the server can close (no order in execution). */
 export async function closableProtocol(page: Page, sim: RunningSimulator): Promise<string> {
-  const protocols = await page.locator('[data-testid="ticket-row"] .protocol').allTextContents();
-  for (const protocol of protocols.map((text) => text.trim())) {
-    const [record] = sim.state({ protocol });
-    const running = record?.serviceOrders.some((order) => order.status === 'em_execucao');
-    if (record && record.closedAt === null && !running) return protocol;
+  // The list may still be reloading after a filter change: look again until it shows one.
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const protocols = await page.locator('[data-testid="ticket-row"] .protocol').allTextContents();
+    for (const protocol of protocols.map((text) => text.trim())) {
+      const [record] = sim.state({ protocol });
+      const running = record?.serviceOrders.some((order) => order.status === 'em_execucao');
+      if (record && record.closedAt === null && !running) return protocol;
+    }
+    await page.waitForTimeout(200);
   }
   throw new Error('no closable ticket among the listed ones');
 }

@@ -10,6 +10,7 @@ import type { IssuedAction } from './agent';
 
 export interface OutboxVerdict {
   sent: number;
+  sentByKind: Record<string, number>;
   /** Failed or needing attention, with their reason, and the actions queued behind them. */
   waitingForAgent: number;
   /** Why they wait: `kind: message` of each failed or needs-attention action, counted. */
@@ -23,25 +24,44 @@ export interface OutboxVerdict {
 
 const waitingStates = new Set(['failed', 'needs_attention']);
 
-/** How often each reply text and each opening description appear on the server. */
+/** How often each reply text, opening description and O.S. description appear on the server. */
 function serverCounts(server: readonly TicketRecord[]) {
   const messages = new Map<string, number>();
+  const orders = new Map<string, number>();
   for (const ticket of server) {
     for (const message of ticket.messages) {
       messages.set(message.text, (messages.get(message.text) ?? 0) + 1);
+    }
+    for (const order of ticket.serviceOrders) {
+      orders.set(order.description, (orders.get(order.description) ?? 0) + 1);
     }
   }
   return {
     reply: (text: string) => messages.get(text) ?? 0,
     // HubSoft appends " | ATENDIMENTO ABERTO VIA API" to what a create sends.
     create: (text: string) => server.filter((t) => t.description.startsWith(text)).length,
+    order: (text: string) => orders.get(text) ?? 0,
   };
+}
+
+/** How often the text of an action of this kind is on the server; null when no text says. */
+function countOnServer(
+  kind: OutboxAction['kind'],
+  text: string | null,
+  counts: ReturnType<typeof serverCounts>,
+): number | null {
+  if (text === null) return null;
+  if (kind === 'create') return counts.create(text);
+  if (kind === 'reply') return counts.reply(text);
+  if (kind === 'open_service_order') return counts.order(text);
+  return null;
 }
 
 function textOf(action: OutboxAction): string | null {
   if (action.kind === 'reply') return action.payload.text;
   if (action.kind === 'create') return action.payload.description;
   if (action.kind === 'close') return action.payload.description ?? null;
+  if (action.kind === 'open_service_order') return action.payload.description;
   return null;
 }
 
@@ -67,6 +87,7 @@ export function checkOutbox(
 ): OutboxVerdict {
   const verdict: OutboxVerdict = {
     sent: 0,
+    sentByKind: {},
     waitingForAgent: 0,
     waitingReasons: {},
     duplicates: 0,
@@ -84,9 +105,8 @@ export function checkOutbox(
     }
     if (asked.outcome === 'unknown' && asked.text !== null) {
       const kept = actions.some((action) => textOf(action) === asked.text);
-      const applied =
-        asked.kind === 'create' ? counts.create(asked.text) : counts.reply(asked.text);
-      if (!kept && asked.kind !== 'close' && applied > 0) {
+      const applied = countOnServer(asked.kind, asked.text, counts) ?? 0;
+      if (!kept && applied > 0) {
         verdict.violations.push(
           `${asked.kind} "${asked.text}" is on the server but not in the outbox`,
         );
@@ -103,18 +123,14 @@ export function checkOutbox(
 
   for (const action of actions) {
     const text = textOf(action);
-    const onServer =
-      text === null || action.kind === 'close'
-        ? null
-        : action.kind === 'create'
-          ? counts.create(text)
-          : counts.reply(text);
+    const onServer = countOnServer(action.kind, text, counts);
     if (onServer !== null && onServer > 1) {
       verdict.duplicates += 1;
       verdict.violations.push(`${describe(action)} is on the server ${onServer} times`);
     }
     if (action.state === 'sent') {
       verdict.sent += 1;
+      verdict.sentByKind[action.kind] = (verdict.sentByKind[action.kind] ?? 0) + 1;
       const ticket = record(serverIdOf(action.ticketKey));
       const missing =
         onServer === 0 ||

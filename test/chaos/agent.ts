@@ -15,6 +15,7 @@ export const agentActionKinds = [
   'close',
   'create',
   'open_service_order',
+  'attach',
   'draft',
 ] as const;
 export type AgentActionKind = (typeof agentActionKinds)[number];
@@ -22,7 +23,10 @@ export type AgentActionKind = (typeof agentActionKinds)[number];
 export interface IssuedAction {
   kind: Exclude<AgentActionKind, 'draft'>;
   ticketKey: string | null;
-  /** The unique text that finds it on the server: reply text, create, close or O.S. description. */
+  /**
+   * The unique text that finds it on the server: reply text, create, close or O.S. description,
+   * the attached file's name.
+   */
   text: string | null;
   /** 'queued': the app answered with the action; 'unknown': the app was killed mid-call. */
   outcome: 'queued' | 'unknown';
@@ -140,6 +144,7 @@ export function createAgent(seed: number, random: SeededRandom, world: AgentWorl
       'close',
       'create',
       'open_service_order',
+      'attach',
       'draft',
       'draft',
     ] as const);
@@ -189,6 +194,21 @@ export function createAgent(seed: number, random: SeededRandom, world: AgentWorl
           description: text,
         },
       ]);
+    } else if (kind === 'attach' && open.length > 0) {
+      const key = random.pick(open);
+      const name = `chaos-${seed}-anexo-${n}.txt`;
+      const content = Buffer.from(`Anexo ${n} do caos ${random.pick(oddText)}`).toString('base64');
+      const staged = await invoke('attachments.stage', [
+        { name, mimeType: 'text/plain', base64: content },
+      ]);
+      if (staged.killed) return;
+      if (!staged.envelope.ok) {
+        record.unexpected.push(`attachments.stage answered ${staged.envelope.error.code}`);
+        return;
+      }
+      const { id } = staged.envelope.value as { id: string };
+      record.touched.add(key);
+      await queue(invoke, { kind, ticketKey: key, text: name }, 'actions.attach', [key, [id]]);
     } else if (kind === 'create') {
       const text = `Chaos ${seed} abertura ${n} ${random.pick(oddText)}`;
       const action = await queue(invoke, { kind, ticketKey: null, text }, 'actions.create', [

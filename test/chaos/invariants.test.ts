@@ -30,6 +30,7 @@ function ticketWith(texts: string[]): TicketRecord {
     id: 7,
     messages: texts.map((text, index) => ({ id: index + 1, text, createdAt: 0 })),
     serviceOrders: [],
+    attachments: [],
   } as unknown as TicketRecord;
 }
 
@@ -55,6 +56,7 @@ function ticketWithOrders(descriptions: string[]): TicketRecord {
   return {
     id: 7,
     messages: [],
+    attachments: [],
     serviceOrders: descriptions.map((description, index) => ({ id: index + 1, description })),
   } as unknown as TicketRecord;
 }

@@ -28,7 +28,11 @@ const waitingStates = new Set(['failed', 'needs_attention']);
 function serverCounts(server: readonly TicketRecord[]) {
   const messages = new Map<string, number>();
   const orders = new Map<string, number>();
+  const files = new Map<string, number>();
   for (const ticket of server) {
+    for (const file of ticket.attachments) {
+      files.set(file.name, (files.get(file.name) ?? 0) + 1);
+    }
     for (const message of ticket.messages) {
       messages.set(message.text, (messages.get(message.text) ?? 0) + 1);
     }
@@ -41,6 +45,7 @@ function serverCounts(server: readonly TicketRecord[]) {
     // HubSoft appends " | ATENDIMENTO ABERTO VIA API" to what a create sends.
     create: (text: string) => server.filter((t) => t.description.startsWith(text)).length,
     order: (text: string) => orders.get(text) ?? 0,
+    file: (name: string) => files.get(name) ?? 0,
   };
 }
 
@@ -54,10 +59,13 @@ function countOnServer(
   if (kind === 'create') return counts.create(text);
   if (kind === 'reply') return counts.reply(text);
   if (kind === 'open_service_order') return counts.order(text);
+  if (kind === 'attach') return counts.file(text);
   return null;
 }
 
-function textOf(action: OutboxAction): string | null {
+/** An attach's payload names staged ids only: its file's name is what the agent issued. */
+function textOf(action: OutboxAction, issuedText: ReadonlyMap<number, string>): string | null {
+  if (action.kind === 'attach') return issuedText.get(action.id) ?? null;
   if (action.kind === 'reply') return action.payload.text;
   if (action.kind === 'create') return action.payload.description;
   if (action.kind === 'close') return action.payload.description ?? null;
@@ -95,6 +103,11 @@ export function checkOutbox(
     violations: [],
   };
   const counts = serverCounts(server);
+  const issuedText = new Map(
+    issued.flatMap((asked) =>
+      asked.actionId !== null && asked.text !== null ? [[asked.actionId, asked.text] as const] : [],
+    ),
+  );
   const byId = new Map(actions.map((action) => [action.id, action]));
   const record = (id: number | null) => server.find((ticket) => ticket.id === id);
 
@@ -104,7 +117,12 @@ export function checkOutbox(
       verdict.violations.push(`${asked.kind} #${asked.actionId} was queued, then vanished`);
     }
     if (asked.outcome === 'unknown' && asked.text !== null) {
-      const kept = actions.some((action) => textOf(action) === asked.text);
+      // A kill cut the call short, so no id tells which attach is this one: any attach the
+      // agent never heard of may be it.
+      const kept =
+        asked.kind === 'attach'
+          ? actions.some((action) => action.kind === 'attach' && !issuedText.has(action.id))
+          : actions.some((action) => textOf(action, issuedText) === asked.text);
       const applied = countOnServer(asked.kind, asked.text, counts) ?? 0;
       if (!kept && applied > 0) {
         verdict.violations.push(
@@ -122,7 +140,7 @@ export function checkOutbox(
   }
 
   for (const action of actions) {
-    const text = textOf(action);
+    const text = textOf(action, issuedText);
     const onServer = countOnServer(action.kind, text, counts);
     if (onServer !== null && onServer > 1) {
       verdict.duplicates += 1;

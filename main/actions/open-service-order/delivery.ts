@@ -71,7 +71,8 @@ export const openServiceOrderDelivery: DeliverySide<'open_service_order'> = {
     const match = ticket.serviceOrders.find(
       (order) =>
         !claimed.has(order.id) &&
-        normalized(order.description ?? '') === text &&
+        // Like a ticket's opening text (fact 23), the server may append to it.
+        normalized(order.description ?? '').startsWith(text) &&
         (order.openedAt === null || Date.parse(order.openedAt) >= after) &&
         (order.scheduledStart == null || Date.parse(order.scheduledStart) === scheduled),
     );

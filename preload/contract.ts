@@ -10,6 +10,7 @@ import {
   agentText,
   actionId,
   closeInput,
+  openServiceOrderInput,
   connectionInput,
   createInput,
   customerSearchInput,
@@ -119,6 +120,8 @@ export const contract = {
     attach: method(two(ticketKey, z.array(stagedId).min(1).max(10))).returns<OutboxAction>(),
     update: method(two(ticketKey, updateInput)).returns<OutboxAction>(),
     close: method(two(ticketKey, closeInput)).returns<OutboxAction>(),
+    /** Opens a service order (O.S.) from the ticket (fact 41). */
+    openServiceOrder: method(two(ticketKey, openServiceOrderInput)).returns<OutboxAction>(),
   },
   attachments: {
     /** The native file picker (Electron); the browser host answers `unavailable`. */

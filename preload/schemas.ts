@@ -3,9 +3,13 @@
  * hostile or buggy caller gets a validation error, never a service call with surprising data.
  */
 import { z } from 'zod';
+import { agentText, maxTextLength, serverId } from './input-primitives';
 
-/** Generous for any text an agent types, small enough that no call can exhaust main's memory. */
-export const maxTextLength = 20_000;
+export { agentText, maxTextLength, serverId } from './input-primitives';
+export { closeInput } from '../main/actions/close/payload';
+export { createInput } from '../main/actions/create/payload';
+export { openServiceOrderInput } from '../main/actions/open-service-order/payload';
+export { updateInput } from '../main/actions/update/payload';
 /** The largest attachment HubDesk queues; bigger files are refused before queueing. */
 export const maxAttachmentBytes = 20 * 1024 * 1024;
 
@@ -15,13 +19,6 @@ export const ticketKey = boundedId;
 export const profileId = boundedId;
 export const stagedId = boundedId;
 export const actionId = z.number().int().positive();
-export const serverId = z.number().int().positive();
-
-/** Text the agent typed: kept as typed, but not empty once trimmed. */
-export const agentText = z
-  .string()
-  .max(maxTextLength)
-  .refine((text) => text.trim().length > 0, { message: 'O texto não pode ficar vazio.' });
 
 export const loginInput = z
   .object({
@@ -79,40 +76,6 @@ const jsonValue: z.ZodType<unknown> = z.lazy(() =>
   ]),
 );
 export const draftValue = jsonValue;
-
-export const createInput = z
-  .object({
-    serviceId: serverId,
-    description: agentText,
-    name: z.string().trim().min(1).max(200),
-    phone: z.string().trim().min(1).max(40),
-    email: z.email().max(320).nullable().optional(),
-    typeId: serverId.nullable().optional(),
-    statusId: serverId.nullable().optional(),
-    contactOriginId: serverId.nullable().optional(),
-    availabilityIds: z.array(serverId).max(20).optional(),
-    responsibleUserIds: z.array(serverId).max(20).optional(),
-    openServiceOrder: z.boolean().optional(),
-  })
-  .strict();
-
-export const updateInput = z
-  .object({
-    statusId: serverId.optional(),
-    typeId: serverId.optional(),
-    description: agentText.optional(),
-  })
-  .strict()
-  .refine((input) => Object.keys(input).length > 0, { message: 'Nada para alterar.' });
-
-export const closeInput = z
-  .object({
-    reasonId: serverId.nullable().optional(),
-    description: z.string().max(maxTextLength).nullable().optional(),
-    /** HubSoft's `status_fechamento`: done or not done (facts 25, 43), never a status prefix. */
-    closingStatus: z.enum(['concluido', 'sem_conclusao']).nullable().optional(),
-  })
-  .strict();
 
 export const stageInput = z
   .object({

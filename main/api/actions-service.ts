@@ -12,12 +12,13 @@ import { withContractErrors } from '../outbox/contract-errors';
 import type { ActionRequest, CreatePayload } from '../store/types';
 import type { CurrentWorkspace, Workspace } from './workspace';
 
-type TicketAction = 'reply' | 'update' | 'close' | 'attach';
+type TicketAction = 'reply' | 'update' | 'close' | 'attach' | 'open_service_order';
 
 const refusedOnClosed: Record<Exclude<TicketAction, 'attach'>, string> = {
   reply: 'Este atendimento está fechado: não é possível responder a ele.',
   update: 'Este atendimento está fechado: não é possível alterá-lo.',
   close: 'Este atendimento já está fechado.',
+  open_service_order: 'Este atendimento está fechado: não é possível abrir uma O.S. nele.',
 };
 
 async function queue(
@@ -116,6 +117,17 @@ export function createActionsService(current: CurrentWorkspace): Services['actio
         const workspace = current();
         await checkTicket(workspace, key, 'close');
         return queue(workspace, { kind: 'close', ticketKey: key, payload: input }, `close:${key}`);
+      }),
+
+    openServiceOrder: (key, input) =>
+      withContractErrors(async () => {
+        const workspace = current();
+        await checkTicket(workspace, key, 'open_service_order');
+        return queue(
+          workspace,
+          { kind: 'open_service_order', ticketKey: key, payload: input },
+          null,
+        );
       }),
   };
 }

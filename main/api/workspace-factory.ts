@@ -7,10 +7,11 @@ import { mkdir } from 'node:fs/promises';
 import { AppError } from '../../preload/errors';
 import type { HubsoftClient } from '../hubsoft/client';
 import type { OutboxLog } from '../outbox/attempt-log';
+import type { RetryTiming } from '../outbox/retry-policy';
 import { createOutboxSender } from '../outbox/sender';
 import type { OpenWorkspace, SessionWorkspace, WorkspaceProfile } from '../session/types';
 import { openStore } from '../store/client';
-import { createConnectivity } from '../sync/connectivity';
+import { createConnectivity, type ProbeBackoff } from '../sync/connectivity';
 import { createSyncEngine } from '../sync/engine';
 import type { SyncLog } from '../sync/sync-log';
 import type { EventHub } from './events';
@@ -27,6 +28,11 @@ export interface WorkspaceFactoryOptions {
    * lines and defects.
    */
   log?: SyncLog & OutboxLog;
+  /**
+   * The outbox's retry backoff and the reachability probe's: the chaos run shortens them so a
+   * minute goes through many failure and recovery cycles. Defaults are the app's.
+   */
+  timings?: { retry?: Partial<RetryTiming>; probeBackoff?: ProbeBackoff };
 }
 
 export interface Workspaces {
@@ -56,6 +62,7 @@ export function createWorkspaces(options: WorkspaceFactoryOptions): Workspaces {
         }
       },
       initialOnline: options.osOnline?.current() ?? true,
+      ...(options.timings?.probeBackoff ? { probeBackoff: options.timings.probeBackoff } : {}),
     });
     const unsubscribers = [
       connectivity.onChange((online) => options.events.emit('connectivity', { online })),
@@ -77,6 +84,7 @@ export function createWorkspaces(options: WorkspaceFactoryOptions): Workspaces {
       connectivity,
       stagingDir: profile.stagingDir,
       ...(options.log ? { log: options.log } : {}),
+      ...(options.timings?.retry ? { retry: options.timings.retry } : {}),
     });
     unsubscribers.push(
       outbox.onUploadProgress((progress) => options.events.emit('upload', progress)),

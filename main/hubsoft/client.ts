@@ -13,6 +13,7 @@ import type {
   Customer,
   RemoteMessage,
   RemoteTicket,
+  ServiceOrder,
   TicketPage,
 } from './model';
 import { configItem, configListSources } from './parse/config';
@@ -26,7 +27,7 @@ import {
   readWith,
   readZeroBasedPage,
 } from './parse/payload';
-import { remoteMessage } from './parse/ticket';
+import { remoteMessage, serviceOrderRow } from './parse/ticket';
 import { defaultGrantRateLimit, defaultRateLimit, TokenBucket, type RateLimit } from './rate-limit';
 import { Requester } from './requester';
 import {
@@ -36,9 +37,11 @@ import {
   editBody,
   listFilters,
   newTicketBody,
+  serviceOrderBody,
   type AttachmentFile,
   type CustomerSearchQuery,
   type CustomerTicketsQuery,
+  type NewServiceOrder,
   type NewTicket,
   type TicketClosing,
   type TicketEdit,
@@ -271,6 +274,29 @@ export class HubsoftClient {
     const key = 'mensagem' in body ? 'mensagem' : 'atendimento_mensagem';
     return readAppliedWrite(() =>
       readWith(remoteMessage(ticketId), body[key], key, describeRequest(request)),
+    );
+  }
+
+  /**
+   * Opens a service order from a ticket (fact 41): the ticket's id in the query string, the order
+   * in the body. A ticket whose type allows no O.S. is refused with the server's words.
+   */
+  async openServiceOrder(
+    ticketId: number,
+    order: NewServiceOrder,
+    options: CallOptions = {},
+  ): Promise<ServiceOrder> {
+    const request: HttpRequest = {
+      method: 'POST',
+      path: `${API}/ordem_servico/abrir_os`,
+      query: { id_atendimento: ticketId },
+      body: serviceOrderBody(order),
+      idempotent: false,
+      signal: options.signal,
+    };
+    const body = await this.requester.call(request);
+    return readAppliedWrite(() =>
+      readWith(serviceOrderRow, body.ordem_servico, 'ordem_servico', describeRequest(request)),
     );
   }
 

@@ -47,6 +47,12 @@ export interface ServiceOrder {
   type: string | null;
   openedAt: string | null;
   closedAt: string | null;
+  /** `numero_ordem_servico`: a number or a zero-padded string (fact 45), kept as text. */
+  number?: string | null;
+  /** `descricao_servico`, else `descricao_abertura`. */
+  description?: string | null;
+  /** `data_inicio_programado`, ISO 8601 UTC. */
+  scheduledStart?: string | null;
 }
 
 export interface Sla {

@@ -86,6 +86,20 @@ export interface TicketClosing {
   parameters?: Record<string, unknown>;
 }
 
+/** An O.S. opened from a ticket (fact 41); day and hours on the provider's wall clock. */
+export interface NewServiceOrder {
+  typeId: number;
+  technicianIds: number[];
+  /** `YYYY-MM-DD`. */
+  scheduledDate: string;
+  /** `HH:MM`. */
+  startTime: string;
+  endTime: string;
+  /** Period prefixes (`manha`, `tarde`). */
+  availability: string[];
+  description: string;
+}
+
 export interface AttachmentFile {
   /** Absolute path on disk; the file is streamed, never read whole. */
   path: string;
@@ -197,4 +211,23 @@ export function closeBody(closing: TicketClosing): Record<string, unknown> {
     }),
     parametros: closing.parameters,
   });
+}
+
+/** Fact 41: PHP-style "arrays" keyed "0", "1", ... instead of JSON arrays. */
+function indexedObject<T>(items: readonly T[]): Record<string, T> {
+  return Object.fromEntries(items.map((item, index) => [String(index), item]));
+}
+
+/** The `abrir_os` body (fact 41); the ticket's id goes in the query string. */
+export function serviceOrderBody(order: NewServiceOrder): Record<string, unknown> {
+  return {
+    id_tipo_ordem_servico: order.typeId,
+    data_inicio_programado: order.scheduledDate,
+    hora_inicio_programado: order.startTime,
+    data_termino_programado: order.scheduledDate,
+    hora_termino_programado: order.endTime,
+    descricao_servico: order.description,
+    tecnicos: indexedObject(order.technicianIds.map((technicianId) => ({ id: technicianId }))),
+    disponibilidade: indexedObject(order.availability),
+  };
 }

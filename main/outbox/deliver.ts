@@ -3,14 +3,12 @@
  * left its outcome unknown), and settle it in the store: sent, failed with the server's words,
  * scheduled for a retry, or handed to the agent. Every transition is reported so the UI follows.
  */
-import type { HubsoftClient } from '../hubsoft/client';
+import { deliveryOf } from '../actions/registry';
+import type { DeliveryContext } from '../actions/delivery-side';
 import { HubsoftError } from '../hubsoft/errors';
-import type { Store } from '../store/client';
-import type { ActionError, OutboxAction, SentOutcome, StagedAttachment } from '../store/types';
+import type { ActionError, OutboxAction, SentOutcome } from '../store/types';
 import type { ConnectivitySignal } from '../sync/connectivity-signal';
-import { clearAttachBaseline, saveAttachBaseline } from './attach-baseline';
-import { attachmentCountOf } from './attachment-count';
-import { defectOf, logAttempt, type AttemptStep, type OutboxLog } from './attempt-log';
+import { defectOf, logAttempt, type AttemptStep } from './attempt-log';
 import { readBack } from './reconcile';
 import {
   ActionRefused,
@@ -20,35 +18,9 @@ import {
   failureMessage,
   maxReadBackFailures,
   retryDelayMs,
-  type RetryTiming,
 } from './retry-policy';
-import { serverTicketOf, type ServerTicket } from './server-ticket';
-import { firstUnusableFile, removeStaged } from './staged-files';
 
-export interface UploadProgressEvent {
-  actionId: number;
-  ticketKey: string;
-  sentBytes: number;
-  totalBytes: number | null;
-}
-
-export interface DeliveryContext {
-  store: Store;
-  client: HubsoftClient;
-  connectivity: ConnectivitySignal;
-  stagingDir: string;
-  timing: RetryTiming;
-  now: () => Date;
-  random: () => number;
-  /** Aborted when the sender stops. */
-  signal: AbortSignal;
-  /** The action's ticket changed in a way the UI shows. */
-  changed(keys: string[]): void;
-  /** A retry was scheduled for this moment (ISO 8601). */
-  retryAt(iso: string): void;
-  progress(event: UploadProgressEvent): void;
-  log: OutboxLog;
-}
+export type { DeliveryContext, UploadProgressEvent } from '../actions/delivery-side';
 
 /**
  * 'send': an action picked from the queue. 'recover': one found 'sending' when the sender
@@ -86,7 +58,8 @@ export async function deliver(
   };
   try {
     // Sync already found the ticket deleted: nothing is sent, no attempt is spent.
-    if (picked.kind !== 'create' && (await ctx.store.isTicketGone(picked.ticketKey))) {
+    const needsTicket = deliveryOf(picked).needsServerTicket;
+    if (needsTicket && (await ctx.store.isTicketGone(picked.ticketKey))) {
       throw new ActionRefused(ticketGoneMessage);
     }
     if (mode === 'send') {
@@ -99,9 +72,15 @@ export async function deliver(
   }
 }
 
+/**
+ * The steps every kind goes through: read back first while the outcome is unknown, then send;
+ * each step writes one log line. A pre-send check (a look at the ticket before a reply goes out)
+ * belongs just before the 'send' step, as an optional step of the kind's delivery side.
+ */
 async function sendUntilSettled(flight: InFlight, ctx: DeliveryContext): Promise<void> {
   const { action } = flight;
-  /** A close answered 5xx with HubSoft's reason: its refusal, if the read-back finds it open. */
+  const kind = deliveryOf(action);
+  /** A refusal the server gave with an unknown outcome: shown if the read-back finds nothing. */
   let refusalUnlessApplied: HubsoftError | null = null;
   for (let round = 0; round < maxRoundsPerDelivery; round += 1) {
     if (flight.uncertain) {
@@ -138,13 +117,13 @@ async function sendUntilSettled(flight: InFlight, ctx: DeliveryContext): Promise
         action,
         'send',
         ctx,
-        () => send(action, ctx),
+        () => kind.send(action, ctx),
         () => 'sent',
       );
     } catch (error) {
       const failure = classifyFailure(error);
       if (failure === 'ambiguous') {
-        refusalUnlessApplied = closeRefusalIn(action, error);
+        refusalUnlessApplied = kind.refusalIn?.(error) ?? null;
         continue;
       }
       // Anything but a lost answer (or our own stop or defect) proves the server did nothing.
@@ -156,17 +135,6 @@ async function sendUntilSettled(flight: InFlight, ctx: DeliveryContext): Promise
   }
   // Unanswered again and again: let backoff space the next read-back out.
   throw new HubsoftError('ambiguous', 'O HubSoft não respondeu aos envios desta ação.');
-}
-
-/**
- * Closing fails by rule with a 4xx or 5xx carrying the reason (fact 15); behind a gateway a 5xx
- * may also follow the commit. The reason is kept to be shown if the read-back finds no close.
- */
-function closeRefusalIn(action: OutboxAction, error: unknown): HubsoftError | null {
-  if (action.kind !== 'close' || !(error instanceof HubsoftError)) return null;
-  const reason = error.details.serverMessage;
-  if (error.status === null || error.status < 500 || reason === undefined) return null;
-  return new HubsoftError('business', reason, { status: error.status, details: error.details });
 }
 
 /** Runs one step of an attempt and writes its log line, whatever comes of it. */
@@ -190,155 +158,14 @@ async function loggedStep<T>(
   }
 }
 
-async function send(action: OutboxAction, ctx: DeliveryContext): Promise<SentOutcome> {
-  const { client, signal } = ctx;
-  if (action.kind === 'create') {
-    const p = action.payload;
-    const ticket = await client.createTicket(
-      {
-        serviceId: p.serviceId,
-        description: p.description,
-        requesterName: p.name,
-        requesterPhone: p.phone,
-        ...(p.email ? { requesterEmail: p.email } : {}),
-        ...(p.typeId != null ? { typeId: p.typeId } : {}),
-        ...(p.statusId != null ? { statusId: p.statusId } : {}),
-        ...(p.contactOriginId != null ? { contactOriginId: p.contactOriginId } : {}),
-        ...(p.availabilityIds?.length ? { availabilityIds: p.availabilityIds } : {}),
-        ...(p.responsibleUserIds?.length ? { responsibleUserIds: p.responsibleUserIds } : {}),
-        ...(p.openServiceOrder !== undefined ? { openServiceOrder: p.openServiceOrder } : {}),
-      },
-      { signal },
-    );
-    return { ticket: { id: ticket.id, protocol: ticket.protocol } };
-  }
-  const target = await requireServerTicket(ctx.store, action.ticketKey);
-  switch (action.kind) {
-    case 'reply': {
-      const message = await client.addMessage(target.id, action.payload.text, { signal });
-      return { messageId: message.id, messageCreatedAt: message.createdAt };
-    }
-    case 'update': {
-      const p = action.payload;
-      await client.editTicket(
-        target.id,
-        {
-          ...(p.statusId != null ? { statusId: p.statusId } : {}),
-          ...(p.typeId != null ? { typeId: p.typeId } : {}),
-          ...(p.description != null ? { description: p.description } : {}),
-        },
-        { signal },
-      );
-      return {};
-    }
-    case 'close': {
-      const p = action.payload;
-      const closed = await client.closeTicket(
-        target.id,
-        {
-          ...(p.reasonId != null ? { reasonId: p.reasonId } : {}),
-          ...(p.description != null ? { description: p.description } : {}),
-          ...(p.closingStatus != null ? { closingStatus: p.closingStatus } : {}),
-        },
-        { signal },
-      );
-      return closingOutcome(p.reasonId ?? null, closed.closingReasonId);
-    }
-    case 'attach':
-      return upload(action, target, ctx);
-  }
-}
-
-/**
- * Fact 27: the PUT answers the raw model, so the reason the server kept can be checked. A server
- * that ignored the reason (fact 57: "success" that did nothing) closed the ticket anyway: the
- * action is sent, and its result carries the difference for the agent to see.
- */
-function closingOutcome(sentReasonId: number | null, appliedReasonId: number | null): SentOutcome {
-  if (sentReasonId === null || sentReasonId === appliedReasonId) return {};
-  return { result: { closingReasonMismatch: { sent: sentReasonId, applied: appliedReasonId } } };
-}
-
-async function requireServerTicket(store: Store, key: string): Promise<ServerTicket> {
-  const target = await serverTicketOf(store, key);
-  if (!target) {
-    throw new ActionRefused(
-      'O atendimento não existe no HubSoft (a abertura dele não foi enviada): esta ação não pode ser enviada.',
-    );
-  }
-  return target;
-}
-
-async function stagedFilesOf(
-  action: Extract<OutboxAction, { kind: 'attach' }>,
-  store: Store,
-): Promise<StagedAttachment[]> {
-  const files = await store.getStagedAttachments(action.payload.stagedIds);
-  if (files.length !== action.payload.stagedIds.length) {
-    throw new ActionRefused(
-      'Um dos arquivos deste anexo não está mais preparado para envio. Anexe-o novamente.',
-    );
-  }
-  const unusable = await firstUnusableFile(files);
-  if (unusable) {
-    throw new ActionRefused(
-      `O arquivo "${unusable.originalName}" não está mais disponível para envio (foi apagado ou ` +
-        'alterado na pasta de anexos). Anexe-o novamente.',
-    );
-  }
-  return files;
-}
-
-async function upload(
-  action: Extract<OutboxAction, { kind: 'attach' }>,
-  target: ServerTicket,
-  ctx: DeliveryContext,
-): Promise<SentOutcome> {
-  const files = await stagedFilesOf(action, ctx.store);
-  const before = await attachmentCountOf(ctx.client, target, ctx.now(), ctx.signal);
-  await saveAttachBaseline(ctx.store, action.id, before);
-  await ctx.client.addAttachments(
-    target.id,
-    files.map((file) => ({ path: file.stagedPath, name: file.originalName, mimeType: file.mime })),
-    {
-      signal: ctx.signal,
-      onProgress: (progress) =>
-        ctx.progress({ actionId: action.id, ticketKey: action.ticketKey, ...progress }),
-    },
-  );
-  // Kept with the action: the ticket's timeline lists what this app uploaded.
-  return {
-    result: {
-      files: files.map((file) => ({ name: file.originalName, size: file.size, mime: file.mime })),
-    },
-  };
-}
-
 async function finishSent(
   action: OutboxAction,
   outcome: SentOutcome,
   ctx: DeliveryContext,
 ): Promise<void> {
-  try {
-    await ctx.store.markActionSent(action.id, outcome);
-  } catch (error) {
-    // A detail fetch may have stored the server's copy of this message under its id already.
-    if (action.kind !== 'reply' || outcome.messageId === undefined) throw error;
-    await ctx.store.markActionSent(
-      action.id,
-      outcome.result === undefined ? {} : { result: outcome.result },
-    );
-  }
+  await ctx.store.markActionSent(action.id, outcome);
   ctx.changed([action.ticketKey]);
-  if (action.kind === 'attach') {
-    try {
-      const files = await ctx.store.getStagedAttachments(action.payload.stagedIds);
-      await removeStaged(ctx.store, ctx.stagingDir, files);
-      await clearAttachBaseline(ctx.store, action.id);
-    } catch {
-      // The upload is done and recorded; a staged copy left behind only takes disk space.
-    }
-  }
+  await deliveryOf(action).afterSent?.(action, ctx);
 }
 
 async function needsAttention(

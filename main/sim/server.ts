@@ -16,6 +16,7 @@ import { addAttachmentRoutes } from './routes/attachments';
 import { addConfigurationRoutes } from './routes/configuration';
 import { addCustomerRoutes } from './routes/customers';
 import { issueToken } from './routes/oauth';
+import { addServiceOrderRoutes } from './routes/service-orders';
 import { addTicketListRoutes } from './routes/ticket-lists';
 import { addTicketCreateRoute } from './routes/ticket-create';
 import { addTicketUpdateRoutes } from './routes/ticket-updates';
@@ -120,6 +121,7 @@ function buildRouter(state: SimState): Router {
   addTicketCreateRoute(router, state);
   addTicketUpdateRoutes(router, state);
   addAttachmentRoutes(router, state);
+  addServiceOrderRoutes(router, state);
   addCustomerRoutes(router, state);
   addConfigurationRoutes(router);
   return router;

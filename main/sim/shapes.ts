@@ -277,6 +277,33 @@ function presentationService(service: ServiceRecord): Json {
   };
 }
 
+/**
+ * Fact 41, key for key: the order `abrir_os` answers, its status a prefix (fact 43) and its
+ * number a JSON number, where the ticket's detail gives a string (fact 45).
+ */
+export function openedOrder(
+  record: TicketRecord,
+  order: ServiceOrderRecord,
+  context: ShapeContext,
+): Json {
+  return {
+    id_ordem_servico: order.id,
+    id_atendimento: record.id,
+    tipo_ordem_servico: findById(ORDER_TYPES, order.typeId)?.label ?? null,
+    numero_ordem_servico: Number(order.number),
+    descricao_abertura: order.description,
+    status: order.status,
+    data_cadastro: brDateTime(order.openedAt),
+    data_inicio_programado: brDateTime(order.scheduledStart),
+    data_termino_programado: brDateTime(order.scheduledEnd),
+    cliente_servico: {
+      display: `${context.service.planNumber} - ${context.service.plan.name}`,
+      id_cliente_servico: context.service.id,
+      cliente: presentationCustomer(context.customer),
+    },
+  };
+}
+
 function presentationOrder(order: ServiceOrderRecord, context: ShapeContext): Json {
   const result: Json = {
     id_ordem_servico: order.id,

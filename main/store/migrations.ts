@@ -371,6 +371,47 @@ export const ticketCounts: Migration = (db) => {
   `);
 };
 
+/**
+ * The outbox's kinds come from the action registry (main/actions), validated whenever a row is
+ * read: the first schema's CHECK on `kind` would refuse every kind added since. SQLite cannot
+ * drop a CHECK, so the table is rebuilt as it is, ids and AUTOINCREMENT counter kept.
+ */
+const outboxKindsFromRegistry: Migration = (db) => {
+  db.exec(`
+    CREATE TABLE outbox_next (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      ticket_key TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      payload TEXT NOT NULL,
+      state TEXT NOT NULL DEFAULT 'queued'
+        CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'needs_attention', 'discarded')),
+      attempts INTEGER NOT NULL DEFAULT 0,
+      next_attempt_at TEXT,
+      first_failed_at TEXT,
+      last_error TEXT,
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      result TEXT,
+      depends_on INTEGER,
+      local_ref TEXT,
+      readback_state TEXT
+    );
+    INSERT INTO outbox_next (id, ticket_key, kind, payload, state, attempts, next_attempt_at,
+      first_failed_at, last_error, created_at, updated_at, result, depends_on, local_ref,
+      readback_state)
+    SELECT id, ticket_key, kind, payload, state, attempts, next_attempt_at, first_failed_at,
+      last_error, created_at, updated_at, result, depends_on, local_ref, readback_state
+    FROM outbox;
+    DELETE FROM sqlite_sequence WHERE name = 'outbox_next';
+    INSERT INTO sqlite_sequence (name, seq)
+      SELECT 'outbox_next', seq FROM sqlite_sequence WHERE name = 'outbox';
+    DROP TABLE outbox;
+    ALTER TABLE outbox_next RENAME TO outbox;
+    CREATE INDEX outbox_ticket ON outbox (ticket_key, id);
+    CREATE INDEX outbox_open ON outbox (id) WHERE state NOT IN ('sent', 'discarded');
+  `);
+};
+
 export const migrations: readonly Migration[] = [
   initialSchema,
   datePrecisionDeletedAndDrafts,
@@ -380,6 +421,7 @@ export const migrations: readonly Migration[] = [
   bulkIndexedPages,
   ticketsHiddenFromSearch,
   ticketCounts,
+  outboxKindsFromRegistry,
 ];
 
 export const schemaVersion = migrations.length;

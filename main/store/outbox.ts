@@ -3,18 +3,21 @@
  * local change that shows it as pending. Rows move queued -> sending -> sent, or to failed /
  * needs_attention / discarded; the text the agent typed stays in the payload throughout.
  */
-import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { StoreError } from './errors';
 import { fromJsonOrNull, toJson } from './json';
 import type { KeyValueStore } from './key-value';
-import { parsePayload, validatePayload } from './payloads';
+import { actionPayloads } from '../actions/payloads';
+import { storeSideOf, ticketCreatingKinds } from '../actions/store-registry';
+import type { StoreSide } from '../actions/store-side';
 import type { TicketWrites } from './ticket-writes';
 import {
   actionKinds,
   actionStates,
   type ActionError,
+  type ActionKind,
+  type PayloadByKind,
   type ActionRequest,
   type ActionState,
   type JsonValue,
@@ -45,6 +48,22 @@ const actionErrorSchema = z.object({
   message: z.string(),
   details: z.custom<JsonValue>().optional(),
 });
+
+/**
+ * The states an action may move from, per move. Anything else is refused: a stale caller cannot
+ * resend what was sent or revive what was discarded.
+ */
+const transitions = {
+  send: ['queued'],
+  sent: ['sending', 'needs_attention'],
+  retryLater: ['sending'],
+  fail: ['queued', 'sending', 'needs_attention'],
+  askAgent: ['queued', 'sending'],
+  retryByAgent: ['failed', 'needs_attention'],
+  discard: ['queued', 'failed', 'needs_attention'],
+  /** A queued action's own fields change (its local row, after it was shown again). */
+  relink: ['queued'],
+} as const satisfies Record<string, readonly ActionState[]>;
 
 /** Actions that still hold their ticket's queue: later actions on it wait behind them. */
 const openStates = "('queued', 'sending', 'failed', 'needs_attention')";
@@ -101,7 +120,8 @@ export class Outbox {
       ),
       openCreate: db
         .prepare(
-          `SELECT id FROM outbox WHERE ticket_key = ? AND kind = 'create'
+          `SELECT id FROM outbox WHERE ticket_key = ?
+           AND kind IN (SELECT value FROM json_each(?))
            AND state NOT IN ('sent', 'discarded')`,
         )
         .pluck(),
@@ -156,22 +176,16 @@ export class Outbox {
   private insert(request: ActionRequest): OutboxAction {
     const now = this.now().toISOString();
     const payload = validatePayload(request.kind, request.payload);
-    let ticketKey: string;
-    let localRef: string | null = null;
-    if (request.kind === 'create') {
-      ticketKey = `local:${randomUUID()}`;
-      this.tickets.createLocal(ticketKey, request.payload, now);
-    } else if (request.kind === 'reply') {
-      ticketKey = request.ticketKey;
-      localRef = this.tickets.addPendingMessage(ticketKey, request.payload.text, now);
-    } else {
-      ticketKey = request.ticketKey;
-      this.tickets.requireTicket(ticketKey);
-    }
-    const dependsOn =
-      request.kind === 'create'
-        ? null
-        : ((this.statements.openCreate.get(ticketKey) as number | undefined) ?? null);
+    const side = sideOf(request.kind);
+    const { ticketKey, localRef } = side.place(
+      this.tickets,
+      'ticketKey' in request ? request.ticketKey : null,
+      payload,
+      now,
+    );
+    const dependsOn = side.createsTicket
+      ? null
+      : ((this.statements.openCreate.get(ticketKey, creatingKinds) as number | undefined) ?? null);
     const { lastInsertRowid } = this.statements.insert.run(
       ticketKey,
       request.kind,
@@ -181,9 +195,8 @@ export class Outbox {
       dependsOn,
       localRef,
     );
-    if (request.kind === 'update' || request.kind === 'close') {
-      this.tickets.resettle(ticketKey, true);
-    }
+    // Its effect on the ticket's fields is folded from the open rows, this one now among them.
+    if (side.fields) this.tickets.resettle(ticketKey, true);
     return this.require(Number(lastInsertRowid));
   }
 
@@ -238,7 +251,7 @@ export class Outbox {
   }
 
   markSending(id: number): OutboxAction {
-    return this.change(id, ['queued'], (action) => ({
+    return this.change(id, transitions.send, (action) => ({
       state: 'sending',
       attempts: action.attempts + 1,
     }));
@@ -246,28 +259,12 @@ export class Outbox {
 
   markSent(id: number, outcome: SentOutcome = {}): OutboxAction {
     return this.db.transaction(() => {
-      const action = this.change(id, ['sending', 'needs_attention'], () => ({
+      const action = this.change(id, transitions.sent, () => ({
         state: 'sent',
         nextAttemptAt: null,
         result: outcome.result ?? null,
       }));
-      if (action.kind === 'create' && outcome.ticket) {
-        this.tickets.assignServerId(action.ticketKey, outcome.ticket.id, outcome.ticket.protocol);
-      } else if (action.kind === 'reply' && action.localRef) {
-        this.tickets.confirmMessage(
-          action.localRef,
-          outcome.messageId ?? null,
-          outcome.messageCreatedAt ?? null,
-        );
-      } else if (action.kind === 'update' || action.kind === 'close') {
-        this.tickets.absorbSentChange(
-          action.ticketKey,
-          action.kind,
-          action.payload,
-          action.createdAt,
-        );
-        this.tickets.resettle(action.ticketKey, true);
-      }
+      sideOf(action.kind).sent(this.tickets, action, outcome);
       return action;
     })();
   }
@@ -289,7 +286,7 @@ export class Outbox {
   /** A transient failure: back to the queue, due again at `nextAttemptAt`. */
   scheduleRetry(id: number, schedule: RetrySchedule): OutboxAction {
     const now = this.now().toISOString();
-    return this.change(id, ['sending'], (action) => ({
+    return this.change(id, transitions.retryLater, (action) => ({
       state: 'queued',
       attempts: schedule.countAttempt ? action.attempts : Math.max(action.attempts - 1, 0),
       nextAttemptAt: schedule.nextAttemptAt,
@@ -302,7 +299,7 @@ export class Outbox {
   markFailed(id: number, error: ActionError): OutboxAction {
     return this.db.transaction(() => {
       const now = this.now().toISOString();
-      const action = this.change(id, ['queued', 'sending', 'needs_attention'], (current) => ({
+      const action = this.change(id, transitions.fail, (current) => ({
         state: 'failed',
         nextAttemptAt: null,
         firstFailedAt: current.firstFailedAt ?? now,
@@ -315,7 +312,7 @@ export class Outbox {
 
   /** The outcome is unknown or failures lasted too long: the agent decides. */
   markNeedsAttention(id: number, error: ActionError): OutboxAction {
-    return this.change(id, ['queued', 'sending'], () => ({
+    return this.change(id, transitions.askAgent, () => ({
       state: 'needs_attention',
       nextAttemptAt: null,
       lastError: error,
@@ -328,7 +325,7 @@ export class Outbox {
       const current = this.require(id);
       const edited =
         payload === undefined ? current.payload : validatePayload(current.kind, payload);
-      const action = this.change(id, ['failed', 'needs_attention'], () => ({
+      const action = this.change(id, transitions.retryByAgent, () => ({
         state: 'queued',
         attempts: 0,
         nextAttemptAt: null,
@@ -346,15 +343,15 @@ export class Outbox {
    */
   discard(id: number): OutboxAction {
     return this.db.transaction(() => {
-      const action = this.change(id, ['queued', 'failed', 'needs_attention'], () => ({
+      const action = this.change(id, transitions.discard, () => ({
         state: 'discarded',
         nextAttemptAt: null,
       }));
       this.undo(action);
-      if (action.kind === 'create') {
+      if (sideOf(action.kind).createsTicket) {
         for (const dependent of this.openOnTicket(action.ticketKey)) {
           if (dependent.state === 'sending') continue;
-          this.undo(this.change(dependent.id, [dependent.state], () => ({ state: 'discarded' })));
+          this.undo(this.change(dependent.id, transitions.discard, () => ({ state: 'discarded' })));
         }
         this.tickets.deleteLocal(action.ticketKey);
       }
@@ -378,34 +375,17 @@ export class Outbox {
   }
 
   private undo(action: OutboxAction): void {
-    if (action.kind === 'reply' && action.localRef) {
-      this.tickets.removePendingMessage(action.localRef);
-    } else if (action.kind === 'update' || action.kind === 'close') {
-      this.tickets.resettle(action.ticketKey, true);
-    } else if (action.kind === 'create' && action.state === 'discarded') {
-      this.tickets.deleteLocal(action.ticketKey);
-    }
+    sideOf(action.kind).undo(this.tickets, action);
   }
 
   private reapply(action: OutboxAction): OutboxAction {
-    if (action.kind === 'create') {
-      this.tickets.createLocal(action.ticketKey, action.payload, action.createdAt);
-      this.tickets.setLocalDescription(action.ticketKey, action.payload.description);
-    } else if (action.kind === 'reply') {
-      if (action.localRef && this.tickets.hasPendingMessage(action.localRef)) {
-        this.tickets.setPendingMessageText(action.localRef, action.payload.text);
-      } else {
-        const localRef = this.tickets.addPendingMessage(
-          action.ticketKey,
-          action.payload.text,
-          this.now().toISOString(),
-        );
-        return this.change(action.id, ['queued'], () => ({ localRef }));
-      }
-    } else if (action.kind === 'update' || action.kind === 'close') {
-      this.tickets.resettle(action.ticketKey, true);
-    }
-    return action;
+    const { localRef } = sideOf(action.kind).reapply(
+      this.tickets,
+      action,
+      this.now().toISOString(),
+    );
+    if (localRef === undefined) return action;
+    return this.change(action.id, transitions.relink, () => ({ localRef }));
   }
 
   private require(id: number): OutboxAction {
@@ -417,7 +397,7 @@ export class Outbox {
   /** Moves an action on if it is in one of the expected states; anything else is refused. */
   private change(
     id: number,
-    from: ActionState[],
+    from: readonly ActionState[],
     next: (action: OutboxAction) => Partial<Omit<OutboxAction, 'id' | 'kind' | 'ticketKey'>> & {
       payload?: unknown;
     },
@@ -454,7 +434,7 @@ function toAction(row: ActionRow): OutboxAction {
     id: row.id,
     ticketKey: row.ticket_key,
     kind,
-    payload: parsePayload(kind, JSON.parse(row.payload)),
+    payload: actionPayloads[kind].parse(JSON.parse(row.payload)),
     state: z.enum(actionStates).parse(row.state),
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,
@@ -466,4 +446,21 @@ function toAction(row: ActionRow): OutboxAction {
     dependsOn: row.depends_on,
     localRef: row.local_ref,
   } as OutboxAction;
+}
+
+const creatingKinds = JSON.stringify(ticketCreatingKinds);
+
+/** The store's side of a kind, for any action of it: each side only ever meets its own kind. */
+function sideOf(kind: ActionKind): StoreSide<ActionKind> {
+  return storeSideOf(kind) as unknown as StoreSide<ActionKind>;
+}
+
+/** For payloads coming from a caller: a bad one is the caller's error, not a storage failure. */
+function validatePayload(kind: ActionKind, value: unknown): PayloadByKind[ActionKind] {
+  const result = actionPayloads[kind].safeParse(value);
+  if (!result.success) {
+    const fields = result.error.issues.map((issue) => issue.path.join('.') || kind).join(', ');
+    throw new StoreError('invalid_input', `Dados inválidos para a ação (${fields}).`);
+  }
+  return result.data;
 }

@@ -58,6 +58,12 @@ export interface LabelLookup {
   type(id: number): string;
 }
 
+/** One open action's effect on the fields, folded over what the server says. */
+export type FieldFold = (
+  fields: OverridableFields,
+  labels: LabelLookup,
+) => { fields: OverridableFields; groups: FieldGroup[] };
+
 /** An update action's effect; fields it leaves out stay as they are. */
 export function applyUpdate(
   fields: OverridableFields,

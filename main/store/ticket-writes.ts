@@ -6,17 +6,17 @@ import { documentChars } from '../../preload/brazil/documents';
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import type { DatePrecision, RemoteMessage, RemoteTicket } from '../hubsoft/model';
+import { actionPayloads } from '../actions/payloads';
+import { fieldChangingKinds, storeSides } from '../actions/store-registry';
+import type { DatePrecision, RemoteMessage, RemoteTicket, ServiceOrder } from '../hubsoft/model';
 import type { ConfigLists } from './config-lists';
 import { StoreError } from './errors';
-import { parsePayload } from './payloads';
 import { keepMorePrecise } from './precise-dates';
 import { TimeOrderedIds } from './seq';
 import {
-  applyClose,
-  applyUpdate,
   fieldsFromRow,
   overridableColumns,
+  type FieldFold,
   type FieldGroup,
   type OverridableFields,
   type OverridableRow,
@@ -146,9 +146,12 @@ export class TicketWrites {
            pending = 0 WHERE id = @id`,
       ),
       messageExists: db.prepare('SELECT 1 FROM messages WHERE id = ?').pluck(),
+      serviceOrdersOf: db.prepare('SELECT service_orders FROM tickets WHERE key = ?').pluck(),
+      writeServiceOrders: db.prepare('UPDATE tickets SET service_orders = ? WHERE key = ?'),
       openChanges: db.prepare<{ kind: ActionKind; payload: string; created_at: string }>(
         `SELECT kind, payload, created_at FROM outbox
-         WHERE ticket_key = ? AND kind IN ('update', 'close') AND state IN ${appliedStates}
+         WHERE ticket_key = ? AND kind IN (SELECT value FROM json_each(?))
+           AND state IN ${appliedStates}
          ORDER BY id`,
       ),
       writeFields: db.prepare(
@@ -422,14 +425,9 @@ export class TicketWrites {
     let fields = base;
     const groups = new Set<FieldGroup>();
     const labels = this.config.labels();
-    for (const change of s.openChanges.all(key)) {
-      const applied = applyChange(
-        fields,
-        change.kind,
-        JSON.parse(change.payload),
-        change.created_at,
-        labels,
-      );
+    for (const change of s.openChanges.all(key, changingKinds)) {
+      const fold = foldOf(change.kind, JSON.parse(change.payload), change.created_at);
+      const applied = fold ? fold(fields, labels) : { fields, groups: [] };
       fields = applied.fields;
       for (const group of applied.groups) groups.add(group);
     }
@@ -445,18 +443,26 @@ export class TicketWrites {
     }
   }
 
-  /** The server accepted an update or close: its values become the server's copy. */
-  absorbSentChange(key: string, kind: ActionKind, payload: unknown, createdAt: string): void {
+  /** The server accepted a change of the ticket's fields: its values become the server's copy. */
+  absorbSentChange(key: string, fold: FieldFold): void {
     const row = this.statements.byKey.get(key);
     if (!row) return;
-    const applied = applyChange(
-      this.serverFields(row),
-      kind,
-      payload,
-      createdAt,
-      this.config.labels(),
-    );
+    const applied = fold(this.serverFields(row), this.config.labels());
     this.statements.writeServerCopy.run(JSON.stringify(applied.fields), key);
+  }
+
+  /** Whether the cache holds a message under this server id. */
+  holdsMessage(id: number): boolean {
+    return this.statements.messageExists.get(id) !== undefined;
+  }
+
+  /** A service order opened from here, shown before the next detail fetch brings its copy. */
+  addServiceOrder(key: string, order: ServiceOrder): void {
+    const stored = this.statements.serviceOrdersOf.get(key) as string | undefined;
+    if (stored === undefined) return;
+    const orders = JSON.parse(stored) as ServiceOrder[];
+    if (orders.some((known) => known.id === order.id)) return;
+    this.statements.writeServiceOrders.run(JSON.stringify([...orders, order]), key);
   }
 
   createLocal(key: string, payload: CreatePayload, createdAt: string): void {
@@ -557,16 +563,13 @@ export class TicketWrites {
   }
 }
 
-function applyChange(
-  fields: OverridableFields,
-  kind: ActionKind,
-  payload: unknown,
-  createdAt: string,
-  labels: ReturnType<ConfigLists['labels']>,
-): { fields: OverridableFields; groups: FieldGroup[] } {
-  if (kind === 'update') return applyUpdate(fields, parsePayload('update', payload), labels);
-  if (kind === 'close') return applyClose(fields, parsePayload('close', payload), createdAt);
-  return { fields, groups: [] };
+const changingKinds = JSON.stringify(fieldChangingKinds);
+
+/** The fold of one open action's stored payload, if its kind changes the ticket's fields. */
+function foldOf(kind: ActionKind, payload: unknown, createdAt: string): FieldFold | null {
+  const fields = storeSides[kind].fields as
+    ((payload: unknown, createdAt: string) => FieldFold) | undefined;
+  return fields ? fields(actionPayloads[kind].parse(payload), createdAt) : null;
 }
 
 function columnsOf(fields: OverridableFields): OverridableRow {

@@ -10,6 +10,7 @@ import type {
   TicketStatus,
   TicketType,
 } from '../hubsoft/model';
+import type { ActionKind, PayloadByKind } from '../actions/payloads';
 
 export type { DatePrecision } from '../hubsoft/model';
 
@@ -143,9 +144,17 @@ export interface SearchHit {
   highlights: HighlightRange[];
 }
 
-export const actionKinds = ['create', 'reply', 'attach', 'update', 'close'] as const;
-export type ActionKind = (typeof actionKinds)[number];
-
+export { actionKinds } from '../actions/payloads';
+export type {
+  ActionKind,
+  AttachPayload,
+  ClosePayload,
+  CreatePayload,
+  OpenServiceOrderPayload,
+  PayloadByKind,
+  ReplyPayload,
+  UpdatePayload,
+} from '../actions/payloads';
 export const actionStates = [
   'queued',
   'sending',
@@ -156,52 +165,12 @@ export const actionStates = [
 ] as const;
 export type ActionState = (typeof actionStates)[number];
 
-export interface CreatePayload {
-  serviceId: number;
-  description: string;
-  name: string;
-  phone: string;
-  email?: string | null;
-  typeId?: number | null;
-  statusId?: number | null;
-  contactOriginId?: number | null;
-  availabilityIds?: number[];
-  responsibleUserIds?: number[];
-  openServiceOrder?: boolean;
-}
-export interface ReplyPayload {
-  text: string;
-}
-export interface AttachPayload {
-  stagedIds: string[];
-}
-export interface UpdatePayload {
-  statusId?: number | null;
-  typeId?: number | null;
-  description?: string | null;
-}
-export interface ClosePayload {
-  reasonId?: number | null;
-  description?: string | null;
-  /** HubSoft's `status_fechamento` (facts 25, 43). */
-  closingStatus?: 'concluido' | 'sem_conclusao' | null;
-}
-
-export interface PayloadByKind {
-  create: CreatePayload;
-  reply: ReplyPayload;
-  attach: AttachPayload;
-  update: UpdatePayload;
-  close: ClosePayload;
-}
-
 /** What a caller asks to queue; a create makes its own local ticket key. */
-export type ActionRequest =
-  | { kind: 'create'; payload: CreatePayload }
-  | { kind: 'reply'; ticketKey: string; payload: ReplyPayload }
-  | { kind: 'attach'; ticketKey: string; payload: AttachPayload }
-  | { kind: 'update'; ticketKey: string; payload: UpdatePayload }
-  | { kind: 'close'; ticketKey: string; payload: ClosePayload };
+export type ActionRequest = {
+  [K in ActionKind]: K extends 'create'
+    ? { kind: K; payload: PayloadByKind[K] }
+    : { kind: K; ticketKey: string; payload: PayloadByKind[K] };
+}[ActionKind];
 
 export interface ActionError {
   code: string;

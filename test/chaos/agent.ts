@@ -1,5 +1,6 @@
 /**
- * The simulated agent of a chaos run: replies, updates, closes, opens tickets and saves drafts
+ * The simulated agent of a chaos run: replies, updates, closes, opens tickets and service orders,
+ * and saves drafts
  * through the contract, as fast as a busy agent and in a seeded order, and writes down what it
  * asked for and what the app answered. A call cut short by a kill is written down as unknown:
  * whether it took effect is for the invariants to find out from the data.
@@ -8,13 +9,24 @@ import type { OutboxAction } from '../../main/store/types';
 import type { CallOutcome } from './app-process';
 import type { SeededRandom } from './seeded-random';
 
-export const agentActionKinds = ['reply', 'update', 'close', 'create', 'draft'] as const;
+export const agentActionKinds = [
+  'reply',
+  'update',
+  'close',
+  'create',
+  'open_service_order',
+  'attach',
+  'draft',
+] as const;
 export type AgentActionKind = (typeof agentActionKinds)[number];
 
 export interface IssuedAction {
   kind: Exclude<AgentActionKind, 'draft'>;
   ticketKey: string | null;
-  /** The unique text that finds it on the server: reply text, create or close description. */
+  /**
+   * The unique text that finds it on the server: reply text, create, close or O.S. description,
+   * the attached file's name.
+   */
   text: string | null;
   /** 'queued': the app answered with the action; 'unknown': the app was killed mid-call. */
   outcome: 'queued' | 'unknown';
@@ -38,6 +50,10 @@ export interface AgentWorld {
   /** `id_cliente_servico` values to open tickets for. */
   serviceIds: number[];
   statusIds: readonly number[];
+  /** Cached open tickets whose type lets HubSoft open a service order on them (fact 41). */
+  orderTargets: string[];
+  serviceOrderTypeIds: readonly number[];
+  technicianIds: readonly number[];
 }
 
 export type Invoke = (method: string, args: unknown[]) => Promise<CallOutcome>;
@@ -127,9 +143,12 @@ export function createAgent(seed: number, random: SeededRandom, world: AgentWorl
       'update',
       'close',
       'create',
+      'open_service_order',
+      'attach',
       'draft',
       'draft',
     ] as const);
+    const orderable = notClosed(world.orderTargets);
     const toClose = closable();
     if (kind === 'reply' && open.length > 0) {
       const key = random.pick(open);
@@ -158,6 +177,38 @@ export function createAgent(seed: number, random: SeededRandom, world: AgentWorl
         { description: text },
       ]);
       expectDraft(`close:${key}`, 'null', action !== null);
+    } else if (kind === 'open_service_order' && orderable.length > 0) {
+      const key = random.pick(orderable);
+      const text = `Chaos ${seed} O.S. ${n} ${random.pick(oddText)}`;
+      record.touched.add(key);
+      const hour = random.int(7, 16);
+      await queue(invoke, { kind, ticketKey: key, text }, 'actions.openServiceOrder', [
+        key,
+        {
+          typeId: random.pick(world.serviceOrderTypeIds),
+          technicianId: random.pick(world.technicianIds),
+          scheduledDate: '2026-12-21',
+          startTime: `${String(hour).padStart(2, '0')}:00`,
+          endTime: `${String(hour + 2).padStart(2, '0')}:30`,
+          availability: random.chance(0.5) ? ['manha'] : ['manha', 'tarde'],
+          description: text,
+        },
+      ]);
+    } else if (kind === 'attach' && open.length > 0) {
+      const key = random.pick(open);
+      const name = `chaos-${seed}-anexo-${n}.txt`;
+      const content = Buffer.from(`Anexo ${n} do caos ${random.pick(oddText)}`).toString('base64');
+      const staged = await invoke('attachments.stage', [
+        { name, mimeType: 'text/plain', base64: content },
+      ]);
+      if (staged.killed) return;
+      if (!staged.envelope.ok) {
+        record.unexpected.push(`attachments.stage answered ${staged.envelope.error.code}`);
+        return;
+      }
+      const { id } = staged.envelope.value as { id: string };
+      record.touched.add(key);
+      await queue(invoke, { kind, ticketKey: key, text: name }, 'actions.attach', [key, [id]]);
     } else if (kind === 'create') {
       const text = `Chaos ${seed} abertura ${n} ${random.pick(oddText)}`;
       const action = await queue(invoke, { kind, ticketKey: null, text }, 'actions.create', [

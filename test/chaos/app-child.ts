@@ -1,6 +1,6 @@
 /**
  * The app in its own process, for the chaos runs: the real session manager, services and
- * dispatcher over a chaos workspace, with its data folder at argv[2], signing in to the HubSoft at
+ * dispatcher over the app's workspace (shorter timings), with its data folder at argv[2], signing in to the HubSoft at
  * argv[3] with the password remembered (so a revoked token is renewed without the agent). Secrets
  * live in memory, as on a machine without a keychain: after a restart the driver's app signs in
  * again through `session.login`, the way the agent would.
@@ -17,11 +17,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createDispatcher } from '../../main/api/dispatch';
 import { EventHub } from '../../main/api/events';
 import { createServices } from '../../main/api/services';
+import { createWorkspaces } from '../../main/api/workspace-factory';
 import { createMemoryStore } from '../../main/secrets/memory-store';
 import { SessionManager } from '../../main/session/session-manager';
 import { DEMO_ACCOUNT } from '../../main/sim/demo-account';
 import { stopMethod } from './app-process';
-import { createChaosWorkspaces } from './chaos-workspace';
 
 const [dataDir, serverUrl] = process.argv.slice(2);
 if (!dataDir || !serverUrl) {
@@ -34,7 +34,15 @@ function print(line: unknown): void {
 }
 
 const events = new EventHub();
-const workspaces = createChaosWorkspaces(events);
+// The app's own workspace, with retries after a fraction of a second instead of seconds to
+// minutes, so a chaos run of one minute goes through many failure and recovery cycles.
+const workspaces = createWorkspaces({
+  events,
+  timings: {
+    retry: { baseMs: 150, maxMs: 1_500, authWaitMs: 300 },
+    probeBackoff: { baseMs: 100, maxMs: 800 },
+  },
+});
 const session = await SessionManager.create({
   dataDir,
   secrets: createMemoryStore(),

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { profilePaths } from '../../main/session/profiles';
+import { TYPES } from '../../main/sim/catalog';
 import { startSimulator, type RunningSimulator } from '../../main/sim/server';
 import { openStore } from '../../main/store/client';
 import type { TicketListPage } from '../../preload/types';
@@ -49,6 +50,8 @@ export interface ChaosFigures {
   /** Actions whose call the kill cut short: the app may or may not have queued them. */
   cutShortByKill: number;
   sent: number;
+  /** Actions sent, by kind: each found on the server exactly once. */
+  sentByKind: Record<string, number>;
   waitingForAgent: number;
   waitingReasons: Record<string, number>;
   duplicates: number;
@@ -86,8 +89,14 @@ async function agentWorld(invoke: Invoke, sim: RunningSimulator): Promise<AgentW
   );
   const targets = page.items.filter((t) => t.id !== null && workable.has(t.id)).slice(0, 40);
   if (targets.length < 10) throw new Error(`only ${targets.length} workable tickets cached`);
+  const technical = new Set(TYPES.filter((type) => type.technical).map((type) => type.id));
+  const orderTargets = targets.filter((t) => technical.has(workable.get(t.id ?? 0)?.typeId ?? 0));
+  if (orderTargets.length < 3) throw new Error(`only ${orderTargets.length} tickets allow an O.S.`);
   return {
     targets: targets.map((t) => t.key),
+    orderTargets: orderTargets.map((t) => t.key),
+    serviceOrderTypeIds: [16, 17, 20],
+    technicianIds: [10, 11, 12, 13],
     serviceIds: [...new Set([...workable.values()].map((t) => t.serviceId))].slice(0, 20),
     statusIds,
   };
@@ -177,6 +186,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         kills: app.kills(),
         cutShortByKill: agent.record.issued.filter((asked) => asked.outcome === 'unknown').length,
         sent: verdict.sent,
+        sentByKind: verdict.sentByKind,
         waitingForAgent: verdict.waitingForAgent,
         waitingReasons: verdict.waitingReasons,
         duplicates: verdict.duplicates,

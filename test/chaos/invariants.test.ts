@@ -29,12 +29,58 @@ function ticketWith(texts: string[]): TicketRecord {
   return {
     id: 7,
     messages: texts.map((text, index) => ({ id: index + 1, text, createdAt: 0 })),
-  } as TicketRecord;
+    serviceOrders: [],
+    attachments: [],
+  } as unknown as TicketRecord;
 }
 
 const serverIdOf = () => 7;
 
+function serviceOrder(id: number, description: string): OutboxAction {
+  return {
+    ...reply(id, 'sent', ''),
+    kind: 'open_service_order',
+    payload: {
+      typeId: 16,
+      technicianId: 10,
+      scheduledDate: '2026-12-21',
+      startTime: '08:00',
+      endTime: '10:00',
+      availability: ['manha'],
+      description,
+    },
+  };
+}
+
+function ticketWithOrders(descriptions: string[]): TicketRecord {
+  return {
+    id: 7,
+    messages: [],
+    attachments: [],
+    serviceOrders: descriptions.map((description, index) => ({ id: index + 1, description })),
+  } as unknown as TicketRecord;
+}
+
 describe('the chaos invariants', () => {
+  it('count a service order opened twice as a duplicate, and one never opened as lost', () => {
+    const twice = checkOutbox(
+      [],
+      [serviceOrder(1, 'Visita')],
+      [ticketWithOrders(['Visita', 'Visita'])],
+      serverIdOf,
+    );
+    expect(twice.duplicates).toBe(1);
+    const never = checkOutbox([], [serviceOrder(1, 'Visita')], [ticketWithOrders([])], serverIdOf);
+    expect(never.lost).toBe(1);
+    const once = checkOutbox(
+      [],
+      [serviceOrder(1, 'Visita')],
+      [ticketWithOrders(['Visita'])],
+      serverIdOf,
+    );
+    expect(once).toMatchObject({ duplicates: 0, lost: 0, sentByKind: { open_service_order: 1 } });
+  });
+
   it('count a reply found twice on the server as a duplicate', () => {
     const verdict = checkOutbox(
       [],
@@ -73,6 +119,7 @@ describe('the chaos invariants', () => {
     );
     expect(verdict).toEqual({
       sent: 0,
+      sentByKind: {},
       waitingForAgent: 2,
       waitingReasons: { 'reply needs_attention: Não foi possível confirmar.': 1 },
       duplicates: 0,

@@ -10,6 +10,7 @@ import type { IssuedAction } from './agent';
 
 export interface OutboxVerdict {
   sent: number;
+  sentByKind: Record<string, number>;
   /** Failed or needing attention, with their reason, and the actions queued behind them. */
   waitingForAgent: number;
   /** Why they wait: `kind: message` of each failed or needs-attention action, counted. */
@@ -23,25 +24,52 @@ export interface OutboxVerdict {
 
 const waitingStates = new Set(['failed', 'needs_attention']);
 
-/** How often each reply text and each opening description appear on the server. */
+/** How often each reply text, opening description and O.S. description appear on the server. */
 function serverCounts(server: readonly TicketRecord[]) {
   const messages = new Map<string, number>();
+  const orders = new Map<string, number>();
+  const files = new Map<string, number>();
   for (const ticket of server) {
+    for (const file of ticket.attachments) {
+      files.set(file.name, (files.get(file.name) ?? 0) + 1);
+    }
     for (const message of ticket.messages) {
       messages.set(message.text, (messages.get(message.text) ?? 0) + 1);
+    }
+    for (const order of ticket.serviceOrders) {
+      orders.set(order.description, (orders.get(order.description) ?? 0) + 1);
     }
   }
   return {
     reply: (text: string) => messages.get(text) ?? 0,
     // HubSoft appends " | ATENDIMENTO ABERTO VIA API" to what a create sends.
     create: (text: string) => server.filter((t) => t.description.startsWith(text)).length,
+    order: (text: string) => orders.get(text) ?? 0,
+    file: (name: string) => files.get(name) ?? 0,
   };
 }
 
-function textOf(action: OutboxAction): string | null {
+/** How often the text of an action of this kind is on the server; null when no text says. */
+function countOnServer(
+  kind: OutboxAction['kind'],
+  text: string | null,
+  counts: ReturnType<typeof serverCounts>,
+): number | null {
+  if (text === null) return null;
+  if (kind === 'create') return counts.create(text);
+  if (kind === 'reply') return counts.reply(text);
+  if (kind === 'open_service_order') return counts.order(text);
+  if (kind === 'attach') return counts.file(text);
+  return null;
+}
+
+/** An attach's payload names staged ids only: its file's name is what the agent issued. */
+function textOf(action: OutboxAction, issuedText: ReadonlyMap<number, string>): string | null {
+  if (action.kind === 'attach') return issuedText.get(action.id) ?? null;
   if (action.kind === 'reply') return action.payload.text;
   if (action.kind === 'create') return action.payload.description;
   if (action.kind === 'close') return action.payload.description ?? null;
+  if (action.kind === 'open_service_order') return action.payload.description;
   return null;
 }
 
@@ -67,6 +95,7 @@ export function checkOutbox(
 ): OutboxVerdict {
   const verdict: OutboxVerdict = {
     sent: 0,
+    sentByKind: {},
     waitingForAgent: 0,
     waitingReasons: {},
     duplicates: 0,
@@ -74,6 +103,11 @@ export function checkOutbox(
     violations: [],
   };
   const counts = serverCounts(server);
+  const issuedText = new Map(
+    issued.flatMap((asked) =>
+      asked.actionId !== null && asked.text !== null ? [[asked.actionId, asked.text] as const] : [],
+    ),
+  );
   const byId = new Map(actions.map((action) => [action.id, action]));
   const record = (id: number | null) => server.find((ticket) => ticket.id === id);
 
@@ -83,10 +117,14 @@ export function checkOutbox(
       verdict.violations.push(`${asked.kind} #${asked.actionId} was queued, then vanished`);
     }
     if (asked.outcome === 'unknown' && asked.text !== null) {
-      const kept = actions.some((action) => textOf(action) === asked.text);
-      const applied =
-        asked.kind === 'create' ? counts.create(asked.text) : counts.reply(asked.text);
-      if (!kept && asked.kind !== 'close' && applied > 0) {
+      // A kill cut the call short, so no id tells which attach is this one: any attach the
+      // agent never heard of may be it.
+      const kept =
+        asked.kind === 'attach'
+          ? actions.some((action) => action.kind === 'attach' && !issuedText.has(action.id))
+          : actions.some((action) => textOf(action, issuedText) === asked.text);
+      const applied = countOnServer(asked.kind, asked.text, counts) ?? 0;
+      if (!kept && applied > 0) {
         verdict.violations.push(
           `${asked.kind} "${asked.text}" is on the server but not in the outbox`,
         );
@@ -102,19 +140,15 @@ export function checkOutbox(
   }
 
   for (const action of actions) {
-    const text = textOf(action);
-    const onServer =
-      text === null || action.kind === 'close'
-        ? null
-        : action.kind === 'create'
-          ? counts.create(text)
-          : counts.reply(text);
+    const text = textOf(action, issuedText);
+    const onServer = countOnServer(action.kind, text, counts);
     if (onServer !== null && onServer > 1) {
       verdict.duplicates += 1;
       verdict.violations.push(`${describe(action)} is on the server ${onServer} times`);
     }
     if (action.state === 'sent') {
       verdict.sent += 1;
+      verdict.sentByKind[action.kind] = (verdict.sentByKind[action.kind] ?? 0) + 1;
       const ticket = record(serverIdOf(action.ticketKey));
       const missing =
         onServer === 0 ||

@@ -42,7 +42,7 @@ function print(figures: ChaosFigures): void {
     ['requests to HubSoft', String(figures.requests)],
     ['app killed (SIGKILL) and restarted', String(figures.kills)],
     ['action calls cut short by a kill', String(figures.cutShortByKill)],
-    ['actions sent', String(figures.sent)],
+    ['actions sent', `${figures.sent} (${breakdown(figures.sentByKind)})`],
     ['waiting for the agent, with reason', String(figures.waitingForAgent)],
     ['duplicates', String(figures.duplicates)],
     ['lost', String(figures.lost)],

@@ -153,12 +153,26 @@ const messageRow = z
   })
   .transform((row, ctx) => ({ row, createdAt: dateField(row, 'data_cadastro', ctx, true) }));
 
-const serviceOrderRow = z
+/**
+ * Fields shown or matched but never relied on: a number or a string (fact 45) as text, anything
+ * else as absent, so an odd value there never costs the ticket its detail.
+ */
+const informativeText = lenient<string | null>((value) => {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  return null;
+});
+
+/** An O.S. as the detail lists it and as `abrir_os` answers it (facts 41, 43). */
+export const serviceOrderRow = z
   .looseObject({
     id_ordem_servico: id,
     status: label,
     tipo: label.optional(),
     tipo_ordem_servico: label.optional(),
+    numero_ordem_servico: informativeText,
+    descricao_servico: informativeText,
+    descricao_abertura: informativeText,
   })
   .transform((row, ctx): ServiceOrder => ({
     id: row.id_ordem_servico,
@@ -168,6 +182,9 @@ const serviceOrderRow = z
     closedAt:
       dateField(row, 'data_fechamento', ctx, false) ??
       dateField(row, 'data_termino_executado', ctx, false),
+    number: row.numero_ordem_servico ?? null,
+    description: row.descricao_servico ?? row.descricao_abertura ?? null,
+    scheduledStart: dateField(row, 'data_inicio_programado', ctx, false),
   }));
 
 const ticketRow = z.looseObject({

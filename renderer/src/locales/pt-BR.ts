@@ -309,6 +309,7 @@ export const ptBR = {
   'outbox.kind.attach': 'Anexos',
   'outbox.kind.update': 'Alteração',
   'outbox.kind.close': 'Fechamento',
+  'outbox.kind.open_service_order': 'Abertura de O.S.',
   'outbox.state.queued': 'Na fila',
   'outbox.state.sending': 'Enviando',
   'outbox.state.sent': 'Enviado',
@@ -435,6 +436,19 @@ export const ptBR = {
   'split.pick': 'Escolha um atendimento na lista (j / k para navegar, Enter para abrir).',
   'offline.banner': 'Sem conexão: suas ações ficam na fila ({{count, number}})',
   'search.count_zero': 'Nenhum resultado',
+  'serviceOrder.open': 'Abrir O.S.',
+  'serviceOrder.title': 'Abrir ordem de serviço',
+  'serviceOrder.type': 'Tipo de O.S.',
+  'serviceOrder.chooseType': 'Escolha um tipo',
+  'serviceOrder.technician': 'Técnico',
+  'serviceOrder.chooseTechnician': 'Escolha um técnico',
+  'serviceOrder.date': 'Data programada',
+  'serviceOrder.start': 'Início',
+  'serviceOrder.end': 'Término',
+  'serviceOrder.availability': 'Disponibilidade do cliente',
+  'serviceOrder.description': 'Serviço a realizar',
+  'serviceOrder.submit': 'Abrir ordem de serviço',
+  'serviceOrder.endBeforeStart': 'O término deve ser depois do início.',
 } as const;
 
 export type MessageKey = keyof typeof ptBR;

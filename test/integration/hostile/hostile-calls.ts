@@ -56,6 +56,18 @@ export function validExamples(context: ExampleContext): { [M in MethodName]: Arg
     'actions.attach': [key, [context.outsidePath]],
     'actions.update': [key, { statusId: 25 }],
     'actions.close': [key, { description: 'Resolvido' }],
+    'actions.openServiceOrder': [
+      key,
+      {
+        typeId: 16,
+        technicianId: 10,
+        scheduledDate: '2026-12-10',
+        startTime: '08:00',
+        endTime: '10:00',
+        availability: ['manha'],
+        description: 'Visita técnica',
+      },
+    ],
     'attachments.pick': [],
     'attachments.stage': [{ name: 'nota.txt', mimeType: 'text/plain', base64: 'b2k=' }],
     'attachments.discard': [context.outsidePath],

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createActionsService } from '../../../main/api/actions-service';
 import { createAttachmentsService } from '../../../main/api/attachments-service';
-import { saveAttachBaseline } from '../../../main/outbox/attach-baseline';
+import { saveAttachBaseline } from '../../../main/actions/attach/baseline';
 import { attachmentCountOf } from '../../../main/outbox/attachment-count';
 import { startSimulator, type RunningSimulator } from '../../../main/sim/server';
 import type { TicketRecord } from '../../../main/sim/records';

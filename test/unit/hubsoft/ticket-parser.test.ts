@@ -224,6 +224,10 @@ describe('presentation rows (detail and create) become RemoteTicket', () => {
         type: 'SUPORTE',
         openedAt: '2018-06-19T18:05:25.000Z',
         closedAt: '2018-06-19T18:02:00.000Z',
+        // Read for the read-back of an O.S. opened here (fact 41): its number kept as text.
+        number: '125',
+        description: 'VERIFICAR CONEXÃO',
+        scheduledStart: '2018-06-19T17:02:00.000Z',
       },
     ]);
   });

@@ -71,3 +71,46 @@ describe('store schema', () => {
     expect(() => StoreCore.open(file)).toThrow(expect.objectContaining({ code: 'schema_too_new' }));
   });
 });
+
+describe('the outbox table, rebuilt so the action registry decides its kinds', () => {
+  it('keeps every action and its id, never reuses an id, and takes a kind added since', async () => {
+    const { migrations } = await import('../../../main/store/migrations');
+    const file = join(dirs.make(), 'profile.sqlite');
+    const old = new Database(file);
+    const before = migrations.findIndex((step) => step.name === 'outboxKindsFromRegistry');
+    expect(before).toBeGreaterThan(0);
+    for (const step of migrations.slice(0, before)) step(old);
+    old.pragma(`user_version = ${before}`);
+    const insert = old.prepare(
+      `INSERT INTO outbox (ticket_key, kind, payload, state, created_at, updated_at)
+       VALUES ('t:1', 'reply', ?, 'queued', '2026-12-01T10:00:00.000Z', '2026-12-01T10:00:00.000Z')`,
+    );
+    for (const text of ['primeira', 'segunda', 'terceira']) insert.run(JSON.stringify({ text }));
+    old.prepare('DELETE FROM outbox WHERE id = 3').run();
+    expect(() =>
+      old
+        .prepare(
+          `INSERT INTO outbox (ticket_key, kind, payload, created_at, updated_at)
+           VALUES ('t:1', 'open_service_order', '{}', '', '')`,
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    old.close();
+
+    const core = StoreCore.open(file);
+    expect(core.listActions().map((a) => [a.id, a.kind, a.payload])).toEqual([
+      [1, 'reply', { text: 'primeira' }],
+      [2, 'reply', { text: 'segunda' }],
+    ]);
+    core.close();
+    const db = new Database(file);
+    const added = db
+      .prepare(
+        `INSERT INTO outbox (ticket_key, kind, payload, created_at, updated_at)
+         VALUES ('t:1', 'open_service_order', '{}', '', '')`,
+      )
+      .run();
+    db.close();
+    expect(Number(added.lastInsertRowid)).toBe(4);
+  });
+});

@@ -4,7 +4,7 @@
  * to tell whether the files arrived. On the row it survives what a sync checkpoint did not: the
  * sign-out purge and the crash salvage.
  */
-import type { Store } from '../store/client';
+import type { Store } from '../../store/client';
 
 /** `count` is null when the server did not tell it: the upload then cannot be checked. */
 export interface AttachBaseline {

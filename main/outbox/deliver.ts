@@ -11,6 +11,7 @@ import type { ConnectivitySignal } from '../sync/connectivity-signal';
 import { clearAttachBaseline, saveAttachBaseline } from './attach-baseline';
 import { attachmentCountOf } from './attachment-count';
 import { defectOf, logAttempt, type AttemptStep, type OutboxLog } from './attempt-log';
+import { heldForNewMessages } from './look-before-send';
 import { readBack } from './reconcile';
 import {
   ActionRefused,
@@ -92,6 +93,9 @@ export async function deliver(
     if (mode === 'send') {
       flight.action = await ctx.store.markActionSending(picked.id);
       ctx.changed([picked.ticketKey]);
+      // Issue 12: a reply or close that waited is held if the ticket got messages meanwhile.
+      // Not when a try may already have landed: that is read back first, and a look comes too late.
+      if (!flight.uncertain && (await heldForNewMessages(flight.action, ctx))) return;
     }
     await sendUntilSettled(flight, ctx);
   } catch (error) {

@@ -1,0 +1,112 @@
+/**
+ * The look before sending (issue 12; Help Scout calls theirs Traffic Cop). A reply or a close that
+ * waited (queued while offline, or more than a minute old when its turn comes) answers the ticket
+ * as the agent saw it then. Before it goes out, the ticket is fetched with the detail call the
+ * read-back uses; if someone else wrote meanwhile, nothing is sent: the action waits for the agent
+ * with the new messages, to send anyway, edit or discard.
+ *
+ * "Someone else": HubSoft's reads name no author (fact 35), but it records the API user as the
+ * author of what the app sends (fact 29), and the app keeps every message it sent under the local
+ * id it was queued with. So the agent's own messages are the cached ones without an `m:` id.
+ *
+ * Called from one place, `deliver()`, after the action is marked sending and before any send.
+ */
+import { HubsoftError } from '../hubsoft/errors';
+import type { HubsoftClient } from '../hubsoft/client';
+import type { RemoteMessage } from '../hubsoft/model';
+import type { Store } from '../store/client';
+import { lookedKinds, newMessagesError } from '../store/look-before';
+import type { NewMessage, OutboxAction } from '../store/types';
+import type { ConnectivitySignal } from '../sync/connectivity-signal';
+import { storeTicketDetail } from '../sync/ticket-detail';
+import { logAttempt, type AttemptStep, type OutboxLog } from './attempt-log';
+import { classifyFailure } from './retry-policy';
+import { serverTicketOf } from './server-ticket';
+
+/** The store setting (Configurações › Fila de envio) that turns the look off; on when unset. */
+export const lookBeforeSendingSetting = 'outbox.lookBeforeSending';
+
+/** An action older than this when its turn comes may answer a conversation that moved on. */
+export const waitedAfterMs = 60_000;
+
+/** What the look needs of the delivery; `DeliveryContext` has it all. */
+export interface LookContext {
+  store: Store;
+  client: HubsoftClient;
+  connectivity: ConnectivitySignal;
+  now: () => Date;
+  signal: AbortSignal;
+  changed(keys: string[]): void;
+  log: OutboxLog;
+}
+
+export async function lookBeforeSendingEnabled(store: Store): Promise<boolean> {
+  return (await store.getSetting(lookBeforeSendingSetting)) !== false;
+}
+
+/**
+ * True when the action was held for the agent (the caller sends nothing). Throws what the
+ * detail fetch threw when the server could not be asked, to be retried like any failed try.
+ */
+export async function heldForNewMessages(action: OutboxAction, ctx: LookContext): Promise<boolean> {
+  if (!lookedKinds.includes(action.kind)) return false;
+  const baseline = await ctx.store.getActionLookBaseline(action.id);
+  // Queued before looks existed, or the agent chose "send anyway": no (second) look.
+  if (!baseline || baseline.approved) return false;
+  const waited =
+    baseline.offline || ctx.now().getTime() - Date.parse(baseline.takenAt) > waitedAfterMs;
+  if (!waited || !(await lookBeforeSendingEnabled(ctx.store))) return false;
+  const target = await serverTicketOf(ctx.store, action.ticketKey);
+  if (!target?.protocol) return false;
+
+  const step: AttemptStep = 'look';
+  const line = { actionId: action.id, kind: action.kind, attempt: action.attempts, step };
+  const startedAt = Date.now();
+  let found: NewMessage[];
+  try {
+    const remote = await ctx.client.getTicket(target.protocol, { signal: ctx.signal });
+    ctx.connectivity.report('reachable');
+    const own = ownMessageIds(await ctx.store.getTicket(action.ticketKey));
+    // What the look found is what the ticket shows from now on, the new messages included.
+    await storeTicketDetail(ctx.store, remote);
+    // Without its messages the answer cannot tell: the action goes as the agent asked.
+    found = remote.messages ? newSince(remote.messages, baseline.seenMessageId, own) : [];
+  } catch (error) {
+    const failure = classifyFailure(error);
+    logAttempt(ctx.log, { ...line, outcome: failure, startedAt, finishedAt: Date.now(), error });
+    // The server answered without the ticket (deleted, refused): the send meets the same answer
+    // and settles the action with it. Anything else is tried again like a failed send.
+    if (failure === 'refused' && error instanceof HubsoftError) return false;
+    throw error;
+  }
+  const outcome = found.length > 0 ? 'new_messages' : 'none';
+  logAttempt(ctx.log, { ...line, outcome, startedAt, finishedAt: Date.now() });
+  if (found.length === 0) return false;
+  await ctx.store.markActionNeedsAttention(action.id, newMessagesError(found));
+  ctx.changed([action.ticketKey]);
+  return true;
+}
+
+/** Server ids of the messages this app sent (they keep the local id they were queued with). */
+function ownMessageIds(
+  cached: { messages: { id: number | null; localId: string }[] } | null,
+): Set<number> {
+  const ids = new Set<number>();
+  for (const message of cached?.messages ?? []) {
+    if (message.id !== null && !message.localId.startsWith('m:')) ids.add(message.id);
+  }
+  return ids;
+}
+
+/** Messages above the newest one the agent had seen, written by someone else; oldest first. */
+function newSince(
+  messages: RemoteMessage[],
+  seenMessageId: number | null,
+  own: Set<number>,
+): NewMessage[] {
+  return messages
+    .filter((message) => seenMessageId === null || message.id > seenMessageId)
+    .filter((message) => !own.has(message.id))
+    .sort((a, b) => a.id - b.id)
+    .map(({ id, text, createdAt }) => ({ id, text, createdAt }));
+}

@@ -29,6 +29,21 @@ export const lookBeforeSendingSetting = 'outbox.lookBeforeSending';
 /** An action older than this when its turn comes may answer a conversation that moved on. */
 export const waitedAfterMs = 60_000;
 
+/** What one look saw of a ticket, kept a while for the actions queued behind it. */
+interface Look {
+  at: number;
+  messages: RemoteMessage[];
+  own: Set<number>;
+}
+
+/**
+ * Looks of the running sender (one context per run), by ticket. A look younger than
+ * `waitedAfterMs` is as fresh as an action that did not wait: the actions queued behind it on the
+ * same ticket are judged by it, so replaying a long offline queue costs one detail call per
+ * ticket and minute, not one per action. What they add themselves is the agent's own.
+ */
+const recentLooks = new WeakMap<LookContext, Map<string, Look>>();
+
 /** What the look needs of the delivery; `DeliveryContext` has it all. */
 export interface LookContext {
   store: Store;
@@ -59,6 +74,13 @@ export async function heldForNewMessages(action: OutboxAction, ctx: LookContext)
   const target = await serverTicketOf(ctx.store, action.ticketKey);
   if (!target?.protocol) return false;
 
+  const looks = recentLooks.get(ctx) ?? new Map<string, Look>();
+  recentLooks.set(ctx, looks);
+  const recent = looks.get(action.ticketKey);
+  if (recent && ctx.now().getTime() - recent.at <= waitedAfterMs) {
+    return hold(action, newSince(recent.messages, baseline.seenMessageId, recent.own), ctx);
+  }
+
   const step: AttemptStep = 'look';
   const line = { actionId: action.id, kind: action.kind, attempt: action.attempts, step };
   const startedAt = Date.now();
@@ -70,6 +92,9 @@ export async function heldForNewMessages(action: OutboxAction, ctx: LookContext)
     // What the look found is what the ticket shows from now on, the new messages included.
     await storeTicketDetail(ctx.store, remote);
     // Without its messages the answer cannot tell: the action goes as the agent asked.
+    if (remote.messages) {
+      looks.set(action.ticketKey, { at: ctx.now().getTime(), messages: remote.messages, own });
+    }
     found = remote.messages ? newSince(remote.messages, baseline.seenMessageId, own) : [];
   } catch (error) {
     const failure = classifyFailure(error);
@@ -81,6 +106,11 @@ export async function heldForNewMessages(action: OutboxAction, ctx: LookContext)
   }
   const outcome = found.length > 0 ? 'new_messages' : 'none';
   logAttempt(ctx.log, { ...line, outcome, startedAt, finishedAt: Date.now() });
+  return hold(action, found, ctx);
+}
+
+/** Holds the action for the agent when someone else wrote; true when it did. */
+async function hold(action: OutboxAction, found: NewMessage[], ctx: LookContext): Promise<boolean> {
   if (found.length === 0) return false;
   await ctx.store.markActionNeedsAttention(action.id, newMessagesError(found));
   ctx.changed([action.ticketKey]);

@@ -132,10 +132,12 @@ describe('the look before sending', () => {
     expect(messageCounts(sim).get(text)).toBe(1);
   }, 40_000);
 
-  it('does not count the agent’s own messages: two replies queued offline both go out once', async () => {
+  it('does not count the agent’s own messages: a reply sent just before the waited one does not hold it', async () => {
     const { sim, harness, protocol, key, actions } = await setUp(42);
-    await goOffline(harness);
+    // The first goes without a look (fresh, online); the second, queued offline, is looked at and
+    // finds the first on the server, above what the cache had when it was written.
     const first = await actions.reply(key, 'Primeira orientação ao cliente.');
+    await goOffline(harness);
     const second = await actions.reply(key, 'Segunda orientação, depois da primeira.');
     harness.sender.start();
     await comeBackOnline(harness);
@@ -145,6 +147,30 @@ describe('the look before sending', () => {
     expect(serverTexts(sim, protocol).slice(-2)).toEqual([
       'Primeira orientação ao cliente.',
       'Segunda orientação, depois da primeira.',
+    ]);
+  }, 40_000);
+
+  it('holds each reply queued behind a held one in turn, since neither was written knowing the new message', async () => {
+    const { sim, harness, protocol, key, actions, outbox } = await setUp(47);
+    await goOffline(harness);
+    const first = await actions.reply(key, 'Vou verificar o sinal da sua fibra.');
+    const second = await actions.reply(key, 'Se precisar, agendo uma visita.');
+    await writeAsOtherAgent(sim, protocol, 'Cliente: já está tudo certo.');
+    harness.sender.start();
+    await comeBackOnline(harness);
+
+    await waitForState(harness, first.id, 'needs_attention');
+    expect((await harness.store.getAction(second.id))?.state).toBe('queued');
+    await outbox.retry(first.id);
+    await waitForState(harness, first.id, 'sent');
+    const held = await waitForState(harness, second.id, 'needs_attention');
+    expect(held.attention?.messages.map((m) => m.text)).toEqual(['Cliente: já está tudo certo.']);
+    await outbox.retry(second.id);
+    await waitForState(harness, second.id, 'sent');
+    expect(serverTexts(sim, protocol).slice(-3)).toEqual([
+      'Cliente: já está tudo certo.',
+      'Vou verificar o sinal da sua fibra.',
+      'Se precisar, agendo uma visita.',
     ]);
   }, 40_000);
 

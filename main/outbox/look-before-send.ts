@@ -15,7 +15,7 @@ import { HubsoftError } from '../hubsoft/errors';
 import type { HubsoftClient } from '../hubsoft/client';
 import type { RemoteMessage } from '../hubsoft/model';
 import type { Store } from '../store/client';
-import { lookedKinds, newMessagesError } from '../store/look-before';
+import { lookedKinds, newMessagesError, type LookBaseline } from '../store/look-before';
 import type { NewMessage, OutboxAction } from '../store/types';
 import type { ConnectivitySignal } from '../sync/connectivity-signal';
 import { storeTicketDetail } from '../sync/ticket-detail';
@@ -29,20 +29,8 @@ export const lookBeforeSendingSetting = 'outbox.lookBeforeSending';
 /** An action older than this when its turn comes may answer a conversation that moved on. */
 export const waitedAfterMs = 60_000;
 
-/** What one look saw of a ticket, kept a while for the actions queued behind it. */
-interface Look {
-  at: number;
-  messages: RemoteMessage[];
-  own: Set<number>;
-}
-
-/**
- * Looks of the running sender (one context per run), by ticket. A look younger than
- * `waitedAfterMs` is as fresh as an action that did not wait: the actions queued behind it on the
- * same ticket are judged by it, so replaying a long offline queue costs one detail call per
- * ticket and minute, not one per action. What they add themselves is the agent's own.
- */
-const recentLooks = new WeakMap<LookContext, Map<string, Look>>();
+/** Server and app clocks differ by this much at most, as the read-back assumes. */
+const clockSlackMs = 5 * 60_000;
 
 /** What the look needs of the delivery; `DeliveryContext` has it all. */
 export interface LookContext {
@@ -74,13 +62,6 @@ export async function heldForNewMessages(action: OutboxAction, ctx: LookContext)
   const target = await serverTicketOf(ctx.store, action.ticketKey);
   if (!target?.protocol) return false;
 
-  const looks = recentLooks.get(ctx) ?? new Map<string, Look>();
-  recentLooks.set(ctx, looks);
-  const recent = looks.get(action.ticketKey);
-  if (recent && ctx.now().getTime() - recent.at <= waitedAfterMs) {
-    return hold(action, newSince(recent.messages, baseline.seenMessageId, recent.own), ctx);
-  }
-
   const step: AttemptStep = 'look';
   const line = { actionId: action.id, kind: action.kind, attempt: action.attempts, step };
   const startedAt = Date.now();
@@ -92,10 +73,7 @@ export async function heldForNewMessages(action: OutboxAction, ctx: LookContext)
     // What the look found is what the ticket shows from now on, the new messages included.
     await storeTicketDetail(ctx.store, remote);
     // Without its messages the answer cannot tell: the action goes as the agent asked.
-    if (remote.messages) {
-      looks.set(action.ticketKey, { at: ctx.now().getTime(), messages: remote.messages, own });
-    }
-    found = remote.messages ? newSince(remote.messages, baseline.seenMessageId, own) : [];
+    found = remote.messages ? newSince(remote.messages, baseline, own) : [];
   } catch (error) {
     const failure = classifyFailure(error);
     logAttempt(ctx.log, { ...line, outcome: failure, startedAt, finishedAt: Date.now(), error });
@@ -128,14 +106,22 @@ function ownMessageIds(
   return ids;
 }
 
-/** Messages above the newest one the agent had seen, written by someone else; oldest first. */
+/**
+ * Messages above the newest one the agent had seen, written by someone else; oldest first. When
+ * the cache held none of the ticket's messages, those written since the agent wrote count (the
+ * server's clock may be off by a few minutes; reconcile.ts allows the same).
+ */
 function newSince(
   messages: RemoteMessage[],
-  seenMessageId: number | null,
+  baseline: LookBaseline,
   own: Set<number>,
 ): NewMessage[] {
+  const seen = baseline.seenMessageId;
+  const writtenAt = Date.parse(baseline.takenAt) - clockSlackMs;
   return messages
-    .filter((message) => seenMessageId === null || message.id > seenMessageId)
+    .filter((message) =>
+      seen === null ? Date.parse(message.createdAt) >= writtenAt : message.id > seen,
+    )
     .filter((message) => !own.has(message.id))
     .sort((a, b) => a.id - b.id)
     .map(({ id, text, createdAt }) => ({ id, text, createdAt }));

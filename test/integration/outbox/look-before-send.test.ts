@@ -193,6 +193,31 @@ describe('the look before sending', () => {
     expect(serverTexts(sim, protocol)).not.toContain('Vou agendar uma visita técnica.');
   }, 40_000);
 
+  it('judges by time a ticket whose messages the cache never had: only what came after the agent wrote holds it', async () => {
+    const { sim, harness, protocol, key, actions } = await setUp(48);
+    const older = sim.state({ protocol })[0]?.messages.length ?? 0;
+    expect(older).toBeGreaterThan(0);
+    // A server that ignores `relacoes` lists tickets without their messages.
+    await harness.store.purgeCache();
+    const [cachedKey = key] = await harness.store.upsertRemoteTickets([
+      { ...(await harness.client.getTicket(protocol)), messages: null },
+    ]);
+    expect((await harness.store.getTicket(cachedKey))?.messages).toEqual([]);
+
+    await goOffline(harness);
+    const first = await actions.reply(cachedKey, 'Resposta sem ter visto o histórico.');
+    harness.sender.start();
+    await comeBackOnline(harness);
+    await waitForState(harness, first.id, 'sent');
+
+    await goOffline(harness);
+    const second = await actions.reply(cachedKey, 'Outra resposta, escrita sem conexão.');
+    await writeAsOtherAgent(sim, protocol, 'Cliente: recebi, obrigado.');
+    await comeBackOnline(harness);
+    const held = await waitForState(harness, second.id, 'needs_attention');
+    expect(held.attention?.messages.map((m) => m.text)).toEqual(['Cliente: recebi, obrigado.']);
+  }, 40_000);
+
   it('holds a close queued offline as well; discarded, the ticket stays open on the server', async () => {
     const { sim, harness, protocol, key, actions, outbox } = await setUp(44);
     await goOffline(harness);

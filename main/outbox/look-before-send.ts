@@ -7,7 +7,8 @@
  *
  * "Someone else": HubSoft's reads name no author (fact 35), but it records the API user as the
  * author of what the app sends (fact 29), and the app keeps every message it sent under the local
- * id it was queued with. So the agent's own messages are the cached ones without an `m:` id.
+ * id it was queued with, and every reply it sent in the outbox. So the agent's own messages are
+ * the cached ones without an `m:` id, and those with the text of a sent reply.
  *
  * Called from one place, `deliver()`, after the action is marked sending and before any send.
  */
@@ -69,7 +70,7 @@ export async function heldForNewMessages(action: OutboxAction, ctx: LookContext)
   try {
     const remote = await ctx.client.getTicket(target.protocol, { signal: ctx.signal });
     ctx.connectivity.report('reachable');
-    const own = ownMessageIds(await ctx.store.getTicket(action.ticketKey));
+    const own = await ownMessages(action, ctx.store);
     // What the look found is what the ticket shows from now on, the new messages included.
     await storeTicketDetail(ctx.store, remote);
     // Without its messages the answer cannot tell: the action goes as the agent asked.
@@ -95,15 +96,33 @@ async function hold(action: OutboxAction, found: NewMessage[], ctx: LookContext)
   return true;
 }
 
-/** Server ids of the messages this app sent (they keep the local id they were queued with). */
-function ownMessageIds(
-  cached: { messages: { id: number | null; localId: string }[] } | null,
-): Set<number> {
+/** Whitespace differences are the server's doing, not a different text. */
+function normalized(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * What this app sent on the ticket: the server ids its messages keep under the local id they were
+ * queued with, and the texts of its sent replies (a reply whose answer was lost may be known only
+ * by the server's copy, stored by a sync before the read-back confirmed it).
+ */
+async function ownMessages(action: OutboxAction, store: Store): Promise<OwnMessages> {
+  const [cached, actions] = await Promise.all([
+    store.getTicket(action.ticketKey),
+    store.listActions({ ticketKey: action.ticketKey, states: ['sent'] }),
+  ]);
   const ids = new Set<number>();
   for (const message of cached?.messages ?? []) {
     if (message.id !== null && !message.localId.startsWith('m:')) ids.add(message.id);
   }
-  return ids;
+  const texts = new Set<string>();
+  for (const sent of actions) if (sent.kind === 'reply') texts.add(normalized(sent.payload.text));
+  return { ids, texts };
+}
+
+interface OwnMessages {
+  ids: Set<number>;
+  texts: Set<string>;
 }
 
 /**
@@ -114,7 +133,7 @@ function ownMessageIds(
 function newSince(
   messages: RemoteMessage[],
   baseline: LookBaseline,
-  own: Set<number>,
+  own: OwnMessages,
 ): NewMessage[] {
   const seen = baseline.seenMessageId;
   const writtenAt = Date.parse(baseline.takenAt) - clockSlackMs;
@@ -122,7 +141,7 @@ function newSince(
     .filter((message) =>
       seen === null ? Date.parse(message.createdAt) >= writtenAt : message.id > seen,
     )
-    .filter((message) => !own.has(message.id))
+    .filter((message) => !own.ids.has(message.id) && !own.texts.has(normalized(message.text)))
     .sort((a, b) => a.id - b.id)
     .map(({ id, text, createdAt }) => ({ id, text, createdAt }));
 }

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { RunningSimulator } from '../../main/sim/server';
 import {
@@ -34,6 +35,22 @@ async function writeAsOtherAgent(sim: RunningSimulator, protocol: string, text: 
     body: JSON.stringify({ protocol, text }),
   });
   expect(answer.status).toBe(200);
+}
+
+/** Serious and critical accessibility violations of the page as it is, in light and in dark. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    for (const violation of violations) {
+      if (violation.impact === 'serious' || violation.impact === 'critical') {
+        found.push(`${colorScheme}: ${violation.id} at ${violation.nodes[0]?.target.join(' ')}`);
+      }
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return found;
 }
 
 /**
@@ -73,6 +90,7 @@ test('a reply queued offline waits for the agent when a colleague wrote meanwhil
   await expect(item.getByRole('button', { name: 'Descartar' })).toBeVisible();
   expect(serverMessages(workspace.sim, protocol)).not.toContain(reply);
   await page.screenshot({ path: 'test-results/look-before-send-outbox.png' });
+  expect(await seriousViolations(page)).toEqual([]);
 
   await item.getByRole('button', { name: 'Enviar mesmo assim' }).click();
   await expect

@@ -239,6 +239,25 @@ describe('the look before sending', () => {
     expect((await harness.store.getTicket(key))?.closedAt).toBeNull();
   }, 40_000);
 
+  it('sends a held close edited after reading the new messages with the new closing text', async () => {
+    const { sim, harness, protocol, key, actions, outbox } = await setUp(49);
+    await goOffline(harness);
+    const close = await actions.close(key, {
+      description: 'Resolvido.',
+      closingStatus: 'concluido',
+    });
+    await writeAsOtherAgent(sim, protocol, 'Cliente: trocaram o roteador hoje cedo.');
+    harness.sender.start();
+    await comeBackOnline(harness);
+    await waitForState(harness, close.id, 'needs_attention');
+
+    await outbox.edit(close.id, { text: 'Resolvido com a troca do roteador.' });
+    await waitForState(harness, close.id, 'sent');
+    expect(sim.state({ protocol })[0]?.closingDescription).toBe(
+      'Resolvido com a troca do roteador.',
+    );
+  }, 40_000);
+
   it('sends a waited reply directly when the agent turned the look off', async () => {
     const { sim, harness, protocol, key, actions, outbox } = await setUp(45);
     expect(await outbox.settings()).toEqual({ lookBeforeSending: true });

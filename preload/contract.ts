@@ -40,6 +40,7 @@ import type {
   LogoutResult,
   OutboxAction,
   OutboxCounts,
+  OutboxSettings,
   ProfileSummary,
   SearchHit,
   SessionStatus,
@@ -140,6 +141,9 @@ export const contract = {
     retry: method(one(actionId)).returns<OutboxAction>(),
     edit: method(two(actionId, outboxEditInput)).returns<OutboxAction>(),
     discard: method(one(actionId)).returns<OutboxAction>(),
+    settings: method(noArgs).returns<OutboxSettings>(),
+    /** The look before sending (issue 12): off sends waited replies and closes without a look. */
+    setLookBeforeSending: method(one(z.boolean())).returns<OutboxSettings>(),
   },
   sync: {
     now: method(noArgs).returns<SyncStatus>(),

@@ -3,9 +3,11 @@
  * renderer consumes them. They are plain data: they survive structured clone and JSON alike.
  */
 export type {
+  ActionAttention,
   ActionKind,
   ActionState,
   DatePrecision,
+  NewMessage,
   OutboxAction,
   SearchHit,
   StagedAttachment,
@@ -121,6 +123,15 @@ export interface SyncStatus {
    * it was first counted.
    */
   searchIndex: { total: number; withOpeningText: number } | null;
+}
+
+/** The outbox's own settings, kept per profile. */
+export interface OutboxSettings {
+  /**
+   * Before a reply or close that waited (queued offline, or over a minute old) is sent, fetch the
+   * ticket and hold the action if someone else wrote meanwhile. On by default.
+   */
+  lookBeforeSending: boolean;
 }
 
 export interface OutboxCounts {

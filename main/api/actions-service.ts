@@ -26,10 +26,10 @@ async function queue(
   request: ActionRequest,
   draftKey: string | null,
 ): Promise<OutboxAction> {
-  const action = await workspace.store.enqueueAction(
-    request,
-    draftKey === null ? {} : { discardDraft: draftKey },
-  );
+  const action = await workspace.store.enqueueAction(request, {
+    ...(draftKey === null ? {} : { discardDraft: draftKey }),
+    offline: !workspace.connectivity.online,
+  });
   workspace.outbox.changed([action.ticketKey]);
   workspace.outbox.kick();
   return action;
@@ -86,7 +86,7 @@ export function createActionsService(current: CurrentWorkspace): Services['actio
             reply,
             { kind: 'attach', ticketKey: key, payload: { stagedIds: [...new Set(stagedIds)] } },
           ],
-          { discardDraft: `reply:${key}` },
+          { discardDraft: `reply:${key}`, offline: !workspace.connectivity.online },
         );
         workspace.outbox.changed([key]);
         workspace.outbox.kick();

@@ -1,11 +1,13 @@
 /**
  * The `outbox` area: what is waiting for the server, and the agent's answers to what could not be
  * sent: retry, edit the text and send again, or discard (which takes the local change back).
+ * Retrying an action held for new messages is "Enviar mesmo assim" (see look-before-send.ts).
  */
 import type { Services } from '../../preload/contract';
 import { AppError } from '../../preload/errors';
-import type { OutboxAction } from '../../preload/types';
+import type { OutboxAction, OutboxSettings } from '../../preload/types';
 import { withContractErrors } from '../outbox/contract-errors';
+import { lookBeforeSendingEnabled, lookBeforeSendingSetting } from '../outbox/look-before-send';
 import type { JsonValue } from '../store/types';
 import type { CurrentWorkspace, Workspace } from './workspace';
 
@@ -29,14 +31,22 @@ function requireDecidable(action: OutboxAction, verb: string): void {
   throw new AppError('invalid_input', `Não é possível ${verb} esta ação: ${why}.`);
 }
 
-/** The payload with the agent's new text: the reply itself, or a new ticket's opening text. */
+/**
+ * The payload with the agent's new text: the reply itself, a new ticket's opening text, or a
+ * close's closing text (a close held for new messages is edited after reading them).
+ */
 function editedPayload(action: OutboxAction, text: string): JsonValue {
   if (action.kind === 'reply') return { ...action.payload, text };
   if (action.kind === 'create') return { ...action.payload, description: text };
+  if (action.kind === 'close') return { ...action.payload, description: text };
   throw new AppError(
     'invalid_input',
-    'Só respostas e aberturas de atendimento têm texto para editar.',
+    'Só respostas, fechamentos e aberturas de atendimento têm texto para editar.',
   );
+}
+
+async function outboxSettings(workspace: Workspace): Promise<OutboxSettings> {
+  return { lookBeforeSending: await lookBeforeSendingEnabled(workspace.store) };
 }
 
 function changed(workspace: Workspace, action: OutboxAction): OutboxAction {
@@ -66,7 +76,9 @@ export function createOutboxService(current: CurrentWorkspace): Services['outbox
         const action = await requireAction(workspace, id);
         requireDecidable(action, 'editar');
         const payload = editedPayload(action, text);
-        return changed(workspace, await workspace.store.retryAction(id, payload));
+        // The agent rewrote it having seen the ticket as cached now: the look starts from there.
+        const offline = !workspace.connectivity.online;
+        return changed(workspace, await workspace.store.retryAction(id, payload, { offline }));
       }),
 
     discard: (id) =>
@@ -83,6 +95,17 @@ export function createOutboxService(current: CurrentWorkspace): Services['outbox
           );
         }
         return changed(workspace, await workspace.store.discardAction(id));
+      }),
+
+    settings: () => withContractErrors(() => outboxSettings(current())),
+
+    setLookBeforeSending: (enabled) =>
+      withContractErrors(async () => {
+        const workspace = current();
+        await workspace.store.setSetting(lookBeforeSendingSetting, enabled);
+        // Actions it held stay held: the agent answers each; what waits now goes without a look.
+        workspace.outbox.kick();
+        return outboxSettings(workspace);
       }),
   };
 }

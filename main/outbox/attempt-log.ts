@@ -17,7 +17,8 @@ export const silentLog: OutboxLog = {
   error: () => undefined,
 };
 
-export type AttemptStep = 'send' | 'read_back';
+/** 'look': the look before sending (look-before-send.ts). */
+export type AttemptStep = 'send' | 'read_back' | 'look';
 
 export interface AttemptRecord {
   actionId: number;

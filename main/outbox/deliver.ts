@@ -9,6 +9,7 @@ import { HubsoftError } from '../hubsoft/errors';
 import type { ActionError, OutboxAction, SentOutcome } from '../store/types';
 import type { ConnectivitySignal } from '../sync/connectivity-signal';
 import { defectOf, logAttempt, type AttemptStep } from './attempt-log';
+import { heldForNewMessages } from './look-before-send';
 import { readBack } from './reconcile';
 import {
   ActionRefused,
@@ -65,6 +66,9 @@ export async function deliver(
     if (mode === 'send') {
       flight.action = await ctx.store.markActionSending(picked.id);
       ctx.changed([picked.ticketKey]);
+      // Issue 12: a reply or close that waited is held if the ticket got messages meanwhile.
+      // Not when a try may already have landed: that is read back first, and a look comes too late.
+      if (!flight.uncertain && (await heldForNewMessages(flight.action, ctx))) return;
     }
     await sendUntilSettled(flight, ctx);
   } catch (error) {

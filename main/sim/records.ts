@@ -8,6 +8,11 @@ export interface MessageRecord {
   id: number;
   text: string;
   createdAt: number;
+  /**
+   * Who wrote it, when the simulator knows: the API user for `adicionar_mensagem`, another agent
+   * for `POST /__sim/message`. No read shape shows it (fact 35: messages carry no author).
+   */
+  userId?: number;
 }
 
 /** Only what a test needs to prove an upload arrived intact: the bytes are not kept. */

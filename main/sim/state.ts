@@ -5,7 +5,7 @@
 import { TokenStore } from './auth';
 import { Dataset } from './dataset';
 import { FaultDice, settingsFrom, type FaultsBody, type FaultSettings } from './faults';
-import type { TicketRecord } from './records';
+import type { MessageRecord, TicketRecord } from './records';
 import { DEFAULT_API_RATE_LIMIT, OAUTH_RATE_LIMIT, TokenBucket } from './rate-limit';
 import type { ShapeContext } from './shapes';
 
@@ -56,6 +56,20 @@ export class SimState {
   /** Deletes a ticket by protocol (the admin API's test hook); false when there is none. */
   deleteTicket(protocol: string): boolean {
     return this.dataset.delete(protocol);
+  }
+
+  /**
+   * Another agent writes on a ticket in HubSoft's own screens (the admin API's test hook): the
+   * message the app will find on its next look. Null when there is no such ticket.
+   */
+  addMessageByOther(protocol: string, text: string, userId: number): MessageRecord | null {
+    const found = this.dataset.findByProtocol(protocol);
+    const record = found ? this.dataset.forUpdate(found.id) : null;
+    if (!record) return null;
+    const message = { id: this.dataset.takeMessageId(), text, createdAt: this.serverNow(), userId };
+    record.messages.push(message);
+    this.dataset.saved(record);
+    return message;
   }
 
   /** The customer and service a ticket belongs to, for rendering it. */

@@ -10,7 +10,8 @@ import { ConfigLists } from './config-lists';
 import { Customers } from './customers';
 import { StoreError } from './errors';
 import { KeyValueStore } from './key-value';
-import { Outbox, type ActionFilter, type RetrySchedule } from './outbox';
+import type { LookBaseline } from './look-before';
+import { Outbox, type ActionFilter, type EnqueueOptions, type RetrySchedule } from './outbox';
 import { parseSearch } from './match-query';
 import { openWithRecovery, type OpenCheck } from './recovery';
 import { TicketSearch } from './search';
@@ -226,15 +227,12 @@ export class StoreCore {
   // Outbox
 
   /** The local change and the outbox row in one transaction; returns the durable action. */
-  enqueueAction(request: ActionRequest, options: { discardDraft?: string } = {}): OutboxAction {
+  enqueueAction(request: ActionRequest, options: EnqueueOptions = {}): OutboxAction {
     return this.outbox.enqueue(request, options);
   }
 
   /** Several actions as one unit (a reply and its files): all queued or none. */
-  enqueueActions(
-    requests: ActionRequest[],
-    options: { discardDraft?: string } = {},
-  ): OutboxAction[] {
+  enqueueActions(requests: ActionRequest[], options: EnqueueOptions = {}): OutboxAction[] {
     return this.outbox.enqueueAll(requests, options);
   }
 
@@ -282,8 +280,17 @@ export class StoreCore {
     this.outbox.setReadBackState(id, state);
   }
 
-  retryAction(id: number, editedPayload?: JsonValue): OutboxAction {
-    return this.outbox.retry(id, editedPayload);
+  retryAction(
+    id: number,
+    editedPayload?: JsonValue,
+    options: { offline?: boolean } = {},
+  ): OutboxAction {
+    return this.outbox.retry(id, editedPayload, options);
+  }
+
+  /** What the agent had seen when writing this reply or close (see look-before.ts). */
+  getActionLookBaseline(id: number): LookBaseline | null {
+    return this.outbox.lookBaseline(id);
   }
 
   discardAction(id: number): OutboxAction {

@@ -36,6 +36,7 @@ export const storeMethods = [
   'markActionNeedsAttention',
   'getActionReadBackState',
   'setActionReadBackState',
+  'getActionLookBaseline',
   'retryAction',
   'discardAction',
   'undoLocalChange',

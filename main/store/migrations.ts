@@ -412,6 +412,16 @@ const outboxKindsFromRegistry: Migration = (db) => {
   `);
 };
 
+/**
+ * Issue 12, the look before sending: what the agent had seen of the ticket when a reply or close
+ * was queued (see look-before.ts), on the action's row. A file rewound to an earlier version by
+ * hand (tests do it to replay one migration) may have the column already.
+ */
+const outboxLookBefore: Migration = (db) => {
+  const columns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('outbox');
+  if (!columns.includes('look_before')) db.exec('ALTER TABLE outbox ADD COLUMN look_before TEXT');
+};
+
 export const migrations: readonly Migration[] = [
   initialSchema,
   datePrecisionDeletedAndDrafts,
@@ -422,6 +432,7 @@ export const migrations: readonly Migration[] = [
   ticketsHiddenFromSearch,
   ticketCounts,
   outboxKindsFromRegistry,
+  outboxLookBefore,
 ];
 
 export const schemaVersion = migrations.length;

@@ -11,6 +11,7 @@ import type { KeyValueStore } from './key-value';
 import { actionPayloads } from '../actions/payloads';
 import { storeSideOf, ticketCreatingKinds } from '../actions/store-registry';
 import type { StoreSide } from '../actions/store-side';
+import { attentionOf, LookBaselines, newMessagesCode, type LookBaseline } from './look-before';
 import type { TicketWrites } from './ticket-writes';
 import {
   actionKinds,
@@ -81,12 +82,20 @@ export interface RetrySchedule {
   countAttempt: boolean;
 }
 
+export interface EnqueueOptions {
+  /** The draft the actions came from, deleted in the same transaction. */
+  discardDraft?: string;
+  /** The app was offline: a reply or close queued now is looked at before it is sent. */
+  offline?: boolean;
+}
+
 const uploadResult = z.object({
   files: z.array(z.object({ name: z.string(), size: z.number(), mime: z.string() })),
 });
 
 export class Outbox {
   private readonly statements;
+  private readonly looks: LookBaselines;
 
   constructor(
     private readonly db: Database.Database,
@@ -94,6 +103,7 @@ export class Outbox {
     private readonly tickets: TicketWrites,
     private readonly drafts: KeyValueStore,
   ) {
+    this.looks = new LookBaselines(db, now);
     this.statements = {
       insert: db.prepare(
         `INSERT INTO outbox (ticket_key, kind, payload, state, created_at, updated_at, depends_on,
@@ -155,7 +165,7 @@ export class Outbox {
   }
 
   /** Applies the local change and queues the action, atomically; resolves once durable. */
-  enqueue(request: ActionRequest, options: { discardDraft?: string } = {}): OutboxAction {
+  enqueue(request: ActionRequest, options: EnqueueOptions = {}): OutboxAction {
     return this.enqueueAll([request], options)[0] as OutboxAction;
   }
 
@@ -163,17 +173,17 @@ export class Outbox {
    * Several actions as one unit (a reply and its files): all queued, in this order, with the draft
    * gone, or none of them and the draft kept.
    */
-  enqueueAll(requests: ActionRequest[], options: { discardDraft?: string } = {}): OutboxAction[] {
+  enqueueAll(requests: ActionRequest[], options: EnqueueOptions = {}): OutboxAction[] {
     return this.db
       .transaction(() => {
-        const queued = requests.map((request) => this.insert(request));
+        const queued = requests.map((request) => this.insert(request, options.offline ?? false));
         if (options.discardDraft !== undefined) this.drafts.delete(options.discardDraft);
         return queued;
       })
       .immediate();
   }
 
-  private insert(request: ActionRequest): OutboxAction {
+  private insert(request: ActionRequest, offline: boolean): OutboxAction {
     const now = this.now().toISOString();
     const payload = validatePayload(request.kind, request.payload);
     const side = sideOf(request.kind);
@@ -197,6 +207,7 @@ export class Outbox {
     );
     // Its effect on the ticket's fields is folded from the open rows, this one now among them.
     if (side.fields) this.tickets.resettle(ticketKey, true);
+    this.looks.take(Number(lastInsertRowid), request.kind, ticketKey, offline);
     return this.require(Number(lastInsertRowid));
   }
 
@@ -283,6 +294,12 @@ export class Outbox {
     this.statements.setReadBackState.run(state === null ? null : toJson(state), id);
   }
 
+  /** What the agent had seen of the ticket when writing; null when there is nothing to look at. */
+  lookBaseline(id: number): LookBaseline | null {
+    this.require(id);
+    return this.looks.get(id);
+  }
+
   /** A transient failure: back to the queue, due again at `nextAttemptAt`. */
   scheduleRetry(id: number, schedule: RetrySchedule): OutboxAction {
     const now = this.now().toISOString();
@@ -319,10 +336,19 @@ export class Outbox {
     }));
   }
 
-  /** The agent retries, possibly with edited text: the local change is shown again. */
-  retry(id: number, payload?: unknown): OutboxAction {
+  /**
+   * The agent retries, possibly with edited text: the local change is shown again. Retrying an
+   * action held for new messages is "send anyway": it goes without another look. Edited text was
+   * written having seen the ticket as it is now: the look starts again from there.
+   */
+  retry(id: number, payload?: unknown, options: { offline?: boolean } = {}): OutboxAction {
     return this.db.transaction(() => {
       const current = this.require(id);
+      if (payload !== undefined) {
+        this.looks.take(id, current.kind, current.ticketKey, options.offline ?? false);
+      } else if (current.lastError?.code === newMessagesCode) {
+        this.looks.approve(id);
+      }
       const edited =
         payload === undefined ? current.payload : validatePayload(current.kind, payload);
       const action = this.change(id, transitions.retryByAgent, () => ({
@@ -429,22 +455,25 @@ export class Outbox {
 /** Rows are validated when read: the file may come from another app version or a salvage. */
 function toAction(row: ActionRow): OutboxAction {
   const kind = z.enum(actionKinds).parse(row.kind);
-  const lastError = fromJsonOrNull(row.last_error);
+  const stored = fromJsonOrNull(row.last_error);
+  const lastError = stored === null ? null : actionErrorSchema.parse(stored);
+  const state = z.enum(actionStates).parse(row.state);
   return {
     id: row.id,
     ticketKey: row.ticket_key,
     kind,
     payload: actionPayloads[kind].parse(JSON.parse(row.payload)),
-    state: z.enum(actionStates).parse(row.state),
+    state,
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,
     firstFailedAt: row.first_failed_at,
-    lastError: lastError === null ? null : actionErrorSchema.parse(lastError),
+    lastError,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     result: fromJsonOrNull(row.result),
     dependsOn: row.depends_on,
     localRef: row.local_ref,
+    attention: attentionOf(state, lastError),
   } as OutboxAction;
 }
 

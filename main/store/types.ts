@@ -178,6 +178,26 @@ export interface ActionError {
   details?: JsonValue;
 }
 
+/** A message someone else wrote on the ticket after the agent wrote an action. */
+export interface NewMessage {
+  id: number;
+  text: string;
+  /** ISO 8601 UTC. */
+  createdAt: string;
+}
+
+/**
+ * Why a needs-attention action waits, when the reason has its own screen: the look before sending
+ * found messages the agent had not seen when writing (issue 12). The agent sends anyway, edits or
+ * discards.
+ */
+export interface ActionAttention {
+  reason: 'new_messages';
+  count: number;
+  /** Oldest first. */
+  messages: NewMessage[];
+}
+
 interface OutboxActionBase {
   id: number;
   ticketKey: string;
@@ -193,6 +213,8 @@ interface OutboxActionBase {
   dependsOn: number | null;
   /** The local row this action shows as pending, e.g. the message it adds. */
   localRef: string | null;
+  /** Set while it waits for the agent for a reason shown in its own way; see ActionAttention. */
+  attention: ActionAttention | null;
 }
 
 export type OutboxAction = {

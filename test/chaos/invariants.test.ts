@@ -22,6 +22,7 @@ function reply(id: number, state: OutboxAction['state'], text: string): OutboxAc
     result: null,
     dependsOn: null,
     localRef: null,
+    attention: null,
   };
 }
 

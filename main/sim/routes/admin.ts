@@ -15,17 +15,24 @@
  * - `POST /__sim/delete` `{protocol}`: soft-deletes that ticket, as an operator would: it leaves
  *   the lists and its detail answers HTTP 200 `status:error` "Atendimento não encontrado". 404
  *   when there is no such ticket.
+ * - `POST /__sim/message` `{protocol, text, userId?}`: another agent (`userId`, default Bianca
+ *   Couto) writes on that ticket in HubSoft's own screens; answers `{ok, id}`, 404 when there is no
+ *   such ticket. Reads show it like any message, with no author (fact 35).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { once } from 'node:events';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { z } from 'zod';
+import { AGENTS } from '../catalog';
 import { faultsBodySchema } from '../faults';
 import { readBody } from '../http-io';
 import type { TicketRecord } from '../records';
 import type { SimState } from '../state';
 
 const MAX_TICKETS = 1_000_000;
+
+/** Who writes a `POST /__sim/message` that names nobody: an agent other than the API user. */
+const otherAgentId = AGENTS[0]?.id ?? 56;
 
 /**
  * Records written between two turns of the event loop. A fast reader keeps the socket writable,
@@ -42,6 +49,14 @@ export const resetBodySchema = z
   .strict();
 
 export const deleteBodySchema = z.object({ protocol: z.string().regex(/^\d{15,20}$/) }).strict();
+
+export const messageBodySchema = z
+  .object({
+    protocol: z.string().regex(/^\d{15,20}$/),
+    text: z.string().min(1).max(10_000),
+    userId: z.number().int().positive().optional(),
+  })
+  .strict();
 
 export interface StateFilter {
   only?: 'changed';
@@ -113,7 +128,8 @@ export async function handleAdmin(
   if (
     route !== 'POST /__sim/reset' &&
     route !== 'POST /__sim/faults' &&
-    route !== 'POST /__sim/delete'
+    route !== 'POST /__sim/delete' &&
+    route !== 'POST /__sim/message'
   ) {
     sendJson(res, 404, { error: 'not_found', message: `no admin route ${route}` });
     return;
@@ -137,6 +153,18 @@ export async function handleAdmin(
       deleted ? 200 : 404,
       deleted ? { ok: true } : { error: 'not_found', message: 'no such ticket' },
     );
+    return;
+  }
+  if (route === 'POST /__sim/message') {
+    const parsed = messageBodySchema.safeParse(body);
+    if (!parsed.success) {
+      sendJson(res, 400, { error: 'invalid_message', message: describe(parsed.error) });
+      return;
+    }
+    const { protocol, text, userId } = parsed.data;
+    const message = state.addMessageByOther(protocol, text, userId ?? otherAgentId);
+    if (message) sendJson(res, 200, { ok: true, id: message.id });
+    else sendJson(res, 404, { error: 'not_found', message: 'no such ticket' });
     return;
   }
   if (route === 'POST /__sim/reset') {

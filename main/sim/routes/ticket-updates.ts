@@ -89,6 +89,7 @@ async function addMessage(state: SimState, request: SimRequest): Promise<Reply> 
     id: state.dataset.takeMessageId(),
     text: parsed.data.mensagem,
     createdAt: request.now,
+    userId: API_USER.id,
   };
   record.messages.push(message);
   state.dataset.saved(record);

@@ -309,6 +309,17 @@ export const en: Messages = {
   'outbox.state.failed': 'Failed',
   'outbox.state.needs_attention': 'Needs you',
   'outbox.state.discarded': 'Discarded',
+  'outbox.newMessages': '{{count, number}} new messages since you wrote',
+  'outbox.newMessages_one': '{{count, number}} new message since you wrote',
+  'outbox.newMessagesHint':
+    'Someone wrote on this ticket while the action waited in the queue. Read it before sending.',
+  'outbox.newMessagesList': 'New messages',
+  'outbox.sendAnyway': 'Send anyway',
+  'outbox.editHeld': 'Edit',
+  'outbox.settings': 'Outbox',
+  'outbox.lookBefore': 'Check the ticket before sending what waited in the queue',
+  'outbox.lookBeforeHint':
+    'A reply or a closing that waited in the queue (offline, or for over a minute) is sent only after checking for new messages; if there are any, it waits for you.',
 
   'settings.title': 'Settings',
   'settings.profiles': 'Profiles',

@@ -316,6 +316,17 @@ export const ptBR = {
   'outbox.state.failed': 'Falhou',
   'outbox.state.needs_attention': 'Precisa de você',
   'outbox.state.discarded': 'Descartado',
+  'outbox.newMessages': '{{count, number}} mensagens novas desde que você escreveu',
+  'outbox.newMessages_one': '{{count, number}} mensagem nova desde que você escreveu',
+  'outbox.newMessagesHint':
+    'Alguém escreveu neste atendimento enquanto a ação esperava na fila. Leia antes de enviar.',
+  'outbox.newMessagesList': 'Mensagens novas',
+  'outbox.sendAnyway': 'Enviar mesmo assim',
+  'outbox.editHeld': 'Editar',
+  'outbox.settings': 'Fila de envio',
+  'outbox.lookBefore': 'Conferir o atendimento antes de enviar o que esperou na fila',
+  'outbox.lookBeforeHint':
+    'Uma resposta ou um fechamento que ficou na fila (sem conexão, ou por mais de um minuto) só é enviado depois de conferir se chegaram mensagens novas; se chegaram, ele espera por você.',
 
   'settings.title': 'Configurações',
   'settings.profiles': 'Perfis',

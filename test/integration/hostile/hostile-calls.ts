@@ -77,6 +77,8 @@ export function validExamples(context: ExampleContext): { [M in MethodName]: Arg
     'outbox.retry': [1],
     'outbox.edit': [1, { text: 'Texto corrigido' }],
     'outbox.discard': [1],
+    'outbox.settings': [],
+    'outbox.setLookBeforeSending': [true],
     'sync.now': [],
     'sync.status': [],
     'sync.setWindow': [90],

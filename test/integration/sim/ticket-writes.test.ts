@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import type { RunningSimulator } from '../../../main/sim/server';
-import { accessToken, api, findTicket, rowsOf, startSim, type JsonObject } from './sim-client';
+import {
+  accessToken,
+  api,
+  findTicket,
+  postJson,
+  rowsOf,
+  startSim,
+  type JsonObject,
+} from './sim-client';
 
 let sim: RunningSimulator;
 let token: string;
@@ -128,6 +136,39 @@ describe('create, message and close', () => {
     expect((shown.atendimento_mensagem as JsonObject[]).map((m) => m.mensagem)).toEqual([
       'Reiniciei a ONU remotamente.',
     ]);
+  });
+
+  it('lets another agent write on a ticket through the admin API, shown with no author like any message', async () => {
+    const ticket = await create();
+    const protocol = String(ticket.protocolo);
+    await api(sim, token, `atendimento/adicionar_mensagem/${ticket.id_atendimento}`, {
+      method: 'POST',
+      body: { mensagem: 'Resposta enviada pela API.' },
+    });
+    const written = await postJson(`${sim.url}/__sim/message`, {
+      protocol,
+      text: 'Cliente ligou: a internet voltou.',
+    });
+    expect(written.status).toBe(200);
+
+    const shown = (await detail(protocol)).atendimento_mensagem as JsonObject[];
+    expect(shown.map((m) => m.mensagem)).toEqual([
+      'Resposta enviada pela API.',
+      'Cliente ligou: a internet voltou.',
+    ]);
+    // Fact 35: reads name no author; the stored record says who wrote what.
+    expect(shown.every((m) => !('id_usuario' in m))).toBe(true);
+    expect(Number(shown[1]?.id_atendimento_mensagem)).toBe(written.body.id);
+    const [record] = sim.state({ protocol });
+    expect(record?.messages.map((m) => m.userId)).toEqual([4903, 56]);
+
+    const unknown = await postJson(`${sim.url}/__sim/message`, {
+      protocol: '20990101000000000000',
+      text: 'Ninguém recebe',
+    });
+    expect(unknown.status).toBe(404);
+    const empty = await postJson(`${sim.url}/__sim/message`, { protocol, text: '' });
+    expect(empty.status).toBe(400);
   });
 
   it('edits status and type with PUT, answering the raw model without nested objects', async () => {

@@ -30,10 +30,14 @@ describe('waking the send loop', () => {
       () => wakes.push(Date.now()),
       () => new Date(),
     );
-    timer.wakeAt(soon(80));
+    const latest = soon(80);
+    timer.wakeAt(latest);
     timer.wakeAt(soon(20));
     timer.wakeAt(soon(40));
-    await until(() => wakes.length === 3);
+    // Retries that come due together (a busy machine) may share one wake; the last one still
+    // gets its own, after it is due.
+    await until(() => wakes.some((at) => at >= Date.parse(latest)));
+    expect(wakes.length).toBeGreaterThanOrEqual(2);
     timer.cancel();
   });
 

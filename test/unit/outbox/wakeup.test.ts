@@ -37,7 +37,6 @@ describe('waking the send loop', () => {
     // Retries that come due together (a busy machine) may share one wake; the last one still
     // gets its own, after it is due.
     await until(() => wakes.some((at) => at >= Date.parse(latest)));
-    expect(wakes.length).toBeGreaterThanOrEqual(2);
     timer.cancel();
   });
 

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { StoreCore } from '../../../main/store/core';
+import { migrations, numbersSearchedAnywhere } from '../../../main/store/migrations';
 import { customer, remoteMessage, remoteTicket, tempDirs } from './fixtures';
 
 const dirs = tempDirs();
@@ -201,5 +203,27 @@ describe('ticket search', () => {
     expect(matched('862.149.410-81')).toEqual(['document']);
     expect(matched('perda')).toEqual(['opening']);
     expect(matched('visita')).toEqual(['message']);
+  });
+
+  it('indexes the protocols and phones a cache held before it could search numbers', () => {
+    store.upsertCustomers([customer(502, { name: 'Ana Souza', phones: ['37991234567'] })]);
+    const file = join(dirs.make(), 'older.sqlite');
+    store.close();
+    store = StoreCore.open(file);
+    store.upsertRemoteTickets([
+      remoteTicket(8, {
+        protocol: '20240845127733001199',
+        customer: { id: 508, code: 8, name: 'X' },
+      }),
+    ]);
+    store.upsertCustomers([customer(508, { phones: ['(21) 3222-1111'] })]);
+    store.close();
+    const db = new Database(file);
+    db.exec(`DROP TABLE protocols_fts; DROP TABLE customer_phones; DROP TABLE contact_phones;`);
+    db.pragma(`user_version = ${migrations.indexOf(numbersSearchedAnywhere)}`);
+    db.close();
+    store = StoreCore.open(file);
+    expect(ids('4512773')).toEqual([8]);
+    expect(ids('3222-1111')).toEqual([8]);
   });
 });

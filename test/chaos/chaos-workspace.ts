@@ -12,6 +12,7 @@ import type { OpenWorkspace, WorkspaceProfile } from '../../main/session/types';
 import { openStore } from '../../main/store/client';
 import { createConnectivity } from '../../main/sync/connectivity';
 import { createSyncEngine } from '../../main/sync/engine';
+import { hubsoftProbe } from '../../main/sync/remote-call';
 import { AppError } from '../../preload/errors';
 
 const retry = { baseMs: 150, maxMs: 1_500, authWaitMs: 300 };
@@ -22,11 +23,6 @@ export interface ChaosWorkspaces {
   current: CurrentWorkspace;
 }
 
-function isNetworkFailure(error: unknown): boolean {
-  const kind = (error as { kind?: unknown } | null)?.kind;
-  return kind === 'network' || kind === 'timeout';
-}
-
 export function createChaosWorkspaces(events: EventHub): ChaosWorkspaces {
   let active: Workspace | null = null;
 
@@ -34,14 +30,7 @@ export function createChaosWorkspaces(events: EventHub): ChaosWorkspaces {
     await mkdir(profile.stagingDir, { recursive: true });
     const store = await openStore({ file: profile.cacheFile });
     const connectivity = createConnectivity({
-      probe: async () => {
-        try {
-          await client.getConfigList('ticketStatuses');
-          return true;
-        } catch (error) {
-          return !isNetworkFailure(error);
-        }
-      },
+      probe: hubsoftProbe(client),
       probeBackoff,
     });
     const sync = createSyncEngine({ store, client, events, connectivity, profile });

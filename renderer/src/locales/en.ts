@@ -68,6 +68,7 @@ export const en: Messages = {
 
   'secrets.notPersistent':
     'This computer has no secure password store: your credentials stay in memory only and you will need to sign in again when HubDesk reopens.',
+  'secrets.dismiss': 'Got it',
   'reauth.title': 'Sign in again',
   'reauth.defaultReason': 'The HubSoft server asked you to sign in again.',
   'reauth.keeps': 'Your drafts, the open screen and the outbox stay here; nothing is lost.',

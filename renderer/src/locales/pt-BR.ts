@@ -71,6 +71,7 @@ export const ptBR = {
 
   'secrets.notPersistent':
     'Este computador não tem um cofre de senhas seguro: suas credenciais ficam só na memória e será preciso entrar de novo ao reabrir o HubDesk.',
+  'secrets.dismiss': 'Entendi',
   'reauth.title': 'Entre novamente',
   'reauth.defaultReason': 'O servidor HubSoft pediu que você entre novamente.',
   'reauth.keeps':

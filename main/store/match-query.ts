@@ -16,7 +16,10 @@ export interface ParsedSearch {
 }
 
 export interface TypedNumber {
-  /** Its digits, to find inside protocols (3 at least: the trigram index's unit). */
+  /**
+   * Its digits, to find inside protocols (3 at least: the trigram index's unit); null when typed
+   * with a phone's mask or +55, which no protocol is written with.
+   */
   digits: string | null;
   /** As a phone key (phone-keys.ts), when it can be a phone number. */
   phoneKey: string | null;
@@ -29,7 +32,7 @@ function numberOf(text: string): TypedNumber | null {
   if (!typedNumber.test(text.trim())) return null;
   const digits = text.replace(/\D/g, '');
   const found: TypedNumber = {
-    digits: digits.length >= 3 ? digits : null,
+    digits: digits.length >= 3 && /^\d+$/.test(text.trim()) ? digits : null,
     phoneKey: typedPhoneKey(text),
   };
   return found.digits === null && found.phoneKey === null ? null : found;

@@ -45,9 +45,7 @@ export class NumberSearch {
     const hits: NumberHit[] = [];
     if (typed.digits !== null) {
       // Digits only, so the phrase needs no escaping; trigrams match it anywhere in the number.
-      // A long number is looked up by its end, the part of a protocol that varies most (its
-      // start is a date), and checked whole: every trigram of it would be intersected otherwise.
-      const window = typed.digits.slice(-protocolWindow);
+      const window = distinctiveWindow(typed.digits);
       for (const { seq } of this.protocolHits.all(`"${window}"`, typed.digits, limit)) {
         hits.push({ seq, matched: 'protocol', phone: null });
       }
@@ -63,4 +61,30 @@ export class NumberSearch {
     }
     return hits;
   }
+}
+
+/**
+ * The part of a long number the trigram index is asked for (the whole number is checked on each
+ * row it answers): the window with the most different trigrams, the latest among equals. A run of
+ * zeros or a date's digits are in most protocols; the random tail of a protocol is in few.
+ */
+function distinctiveWindow(digits: string): string {
+  if (digits.length <= protocolWindow) return digits;
+  let best = digits.slice(-protocolWindow);
+  let bestCount = trigramCount(best);
+  for (let start = digits.length - protocolWindow - 1; start >= 0; start -= 1) {
+    const window = digits.slice(start, start + protocolWindow);
+    const count = trigramCount(window);
+    if (count > bestCount) {
+      best = window;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function trigramCount(text: string): number {
+  const trigrams = new Set<string>();
+  for (let i = 0; i + 3 <= text.length; i += 1) trigrams.add(text.slice(i, i + 3));
+  return trigrams.size;
 }

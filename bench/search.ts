@@ -2,7 +2,8 @@
  * Full-text search over the cached tickets and messages (FTS5, accent-insensitive, prefixes)
  * against a LIKE scan of the same columns measured in the same run. Realistic queries: accented
  * and unaccented words, prefixes, customer names, protocol fragments, CPFs with and without
- * punctuation, and a word that matches nothing (the worst case for a scan).
+ * punctuation, digits from inside a protocol, phones with and without mask and DDD, and a word
+ * that matches nothing (the worst case for a scan).
  * Run alone with `npx tsx bench/search.ts [--quick]`.
  */
 import Database from 'better-sqlite3';
@@ -24,6 +25,7 @@ function queries(samples: Dataset['samples']): string[] {
   const [protocol = '', , middleProtocol = ''] = samples.protocols;
   const [cpf = ''] = samples.cpfs;
   const [name = ''] = samples.customerNames;
+  const [phone = '', otherPhone = ''] = samples.phones;
   const formattedCpf = `${cpf.slice(0, 3)}.${cpf.slice(3, 6)}.${cpf.slice(6, 9)}-${cpf.slice(9)}`;
   return [
     'conexão',
@@ -41,6 +43,11 @@ function queries(samples: Dataset['samples']): string[] {
     cpf,
     formattedCpf,
     cpf.slice(0, 6),
+    // Digits from inside a protocol, found anywhere in it (trigram index).
+    middleProtocol.slice(9, 15),
+    phone,
+    otherPhone.replace(/\D/g, '').slice(2),
+    '(11) 90000-0000',
     'inexistente',
   ];
 }

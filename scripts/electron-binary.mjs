@@ -1,4 +1,5 @@
 // Finds Electron's binary without triggering the download that `require('electron')` starts.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -30,4 +31,22 @@ export function findElectronBinary() {
 
 export function electronInstallScript() {
   return path.join(path.dirname(require.resolve('electron/package.json')), 'install.js');
+}
+
+/**
+ * Runs Electron's own download script with its output kept: where the download server cannot be
+ * reached it dies with a bare `TypeError: fetch failed`, which reads like a crash before the
+ * friendly message. Answers whether it succeeded and, if not, its last words without the error's
+ * class name, for that message.
+ * @returns {{ ok: true } | { ok: false, detail: string }}
+ */
+export function installElectronQuietly(script = electronInstallScript()) {
+  const result = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 120_000 });
+  if (result.status === 0) return { ok: true };
+  const lines = `${result.stderr ?? ''}\n${result.stdout ?? ''}`
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('at '));
+  const last = lines.at(-1) ?? (result.error ? result.error.message : 'no output');
+  return { ok: false, detail: last.replace(/^[\w.]*(Error|Exception):\s*/, '') };
 }

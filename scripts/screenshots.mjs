@@ -175,8 +175,8 @@ async function shoot(browser, url, sim) {
   await page.getByLabel('Endereço do servidor').waitFor();
   await capture(page, 'signin');
   await page.getByLabel('Endereço do servidor').fill(sim.url);
-  await page.getByLabel('Client ID').fill(account.clientId);
-  await page.getByLabel('Client secret').fill(account.clientSecret);
+  await page.getByLabel('ID do cliente').fill(account.clientId);
+  await page.getByLabel('Segredo do cliente').fill(account.clientSecret);
   await page.getByLabel('Usuário (e-mail)').fill(account.username);
   await page.getByLabel('Senha', { exact: true }).fill(account.password);
   await page.getByRole('button', { name: 'Entrar', exact: true }).click();

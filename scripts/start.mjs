@@ -2,7 +2,7 @@
 // when no account is set up yet. Where Electron's binary cannot be had (no download server
 // reachable), say so and run the same app in the browser host instead.
 import { spawn, spawnSync } from 'node:child_process';
-import { electronInstallScript, findElectronBinary } from './electron-binary.mjs';
+import { findElectronBinary, installElectronQuietly } from './electron-binary.mjs';
 
 const given = process.argv.slice(2);
 // `--no-demo` opens the sign-in screen even on a machine with no account.
@@ -24,8 +24,11 @@ function foreground(command, args) {
 run(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build']);
 
 let binary = findElectronBinary();
+let downloadProblem = null;
 if (!binary.path) {
-  spawnSync(process.execPath, [electronInstallScript()], { stdio: 'inherit' });
+  console.error('HubDesk: fetching Electron for this machine…');
+  const attempt = installElectronQuietly();
+  if (!attempt.ok) downloadProblem = attempt.detail;
   binary = findElectronBinary();
 }
 
@@ -33,6 +36,7 @@ if (binary.path) {
   foreground(binary.path, ['.', ...extraArgs]);
 } else {
   console.error(`\nHubDesk: ${binary.reason}.`);
+  if (downloadProblem) console.error(`(The download said: ${downloadProblem}.)`);
   console.error('Starting the browser host instead: open the address below in a browser.');
   console.error(
     'On the first load the page trades the secret in it for a cookie and drops it from the address.\n',

@@ -26,11 +26,11 @@ export interface Dataset {
   /** Seconds spent generating it in this run; null when the cached file was reused. */
   buildSeconds: number | null;
   /** Values that exist in the data, for queries that must find something. */
-  samples: { protocols: string[]; cpfs: string[]; customerNames: string[] };
+  samples: { protocols: string[]; cpfs: string[]; customerNames: string[]; phones: string[] };
 }
 
 /** Bumped when what is generated changes, so an old cached file is not reused. */
-const generatorVersion = 2;
+const generatorVersion = 3;
 const pageSize = 500;
 const cacheDir = resolve(import.meta.dirname, '../.cache');
 const topics: readonly TopicKey[] = ['tecnico', 'financeiro', 'comercial', 'cadastro'];
@@ -95,6 +95,8 @@ interface Customer {
   id: number;
   name: string;
   cpf: string;
+  /** A mobile with DDD, masked as customers' records often hold it. */
+  phone: string;
 }
 
 function customersFor(spec: DatasetSpec): Customer[] {
@@ -105,6 +107,7 @@ function customersFor(spec: DatasetSpec): Customer[] {
       id: 10_000 + index,
       name: `${rng.pick(FIRST_NAMES)} ${rng.pick(SURNAMES)} ${rng.pick(SURNAMES)}`,
       cpf: randomCpf(rng),
+      phone: `(${rng.int(11, 99)}) 9${rng.int(1000, 9999)}-${rng.int(1000, 9999)}`,
     };
   });
 }
@@ -124,6 +127,7 @@ export function ensureDataset(spec: DatasetSpec): Dataset {
     protocols: [7, 1_234, Math.floor(spec.tickets / 2), spec.tickets - 3].map(protocolOf),
     cpfs: [3, 77, 1_001].map((index) => customers[index % customers.length]?.cpf ?? ''),
     customerNames: [11, 501].map((index) => customers[index % customers.length]?.name ?? ''),
+    phones: [5, 2_002].map((index) => customers[index % customers.length]?.phone ?? ''),
   };
   if (existsSync(file)) return { file, buildSeconds: null, samples };
 
@@ -137,6 +141,21 @@ export function ensureDataset(spec: DatasetSpec): Dataset {
     const last = Math.min(first + pageSize - 1, spec.tickets);
     store.upsertRemoteTickets(
       Array.from({ length: last - first + 1 }, (_, i) => ticket(first + i, spec, customers)),
+    );
+  }
+  // The cached customers, as the new-ticket form and the customer panel leave them.
+  for (let first = 0; first < customers.length; first += pageSize) {
+    store.upsertCustomers(
+      customers.slice(first, first + pageSize).map((customer) => ({
+        id: customer.id,
+        code: customer.id - 10_000,
+        name: customer.name,
+        document: customer.cpf,
+        phones: [customer.phone],
+        email: null,
+        services: [],
+        raw: {},
+      })),
     );
   }
   store.close();

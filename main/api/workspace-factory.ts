@@ -13,6 +13,7 @@ import type { OpenWorkspace, SessionWorkspace, WorkspaceProfile } from '../sessi
 import { openStore } from '../store/client';
 import { createConnectivity, type ProbeBackoff } from '../sync/connectivity';
 import { createSyncEngine } from '../sync/engine';
+import { hubsoftProbe } from '../sync/remote-call';
 import type { SyncLog } from '../sync/sync-log';
 import type { EventHub } from './events';
 import type { CurrentWorkspace, Workspace } from './workspace';
@@ -53,14 +54,7 @@ export function createWorkspaces(options: WorkspaceFactoryOptions): Workspaces {
     await mkdir(profile.stagingDir, { recursive: true });
     const store = await openStore({ file: profile.cacheFile, workerUrl: options.storeWorkerUrl });
     const connectivity = createConnectivity({
-      probe: async () => {
-        try {
-          await client.getConfigList('ticketStatuses');
-          return true;
-        } catch (error) {
-          return !isNetworkFailure(error);
-        }
-      },
+      probe: hubsoftProbe(client),
       initialOnline: options.osOnline?.current() ?? true,
       ...(options.timings?.probeBackoff ? { probeBackoff: options.timings.probeBackoff } : {}),
     });
@@ -125,9 +119,4 @@ function unsentCount(counts: {
   needsAttention: number;
 }) {
   return counts.queued + counts.sending + counts.failed + counts.needsAttention;
-}
-
-function isNetworkFailure(error: unknown): boolean {
-  const kind = (error as { kind?: unknown } | null)?.kind;
-  return kind === 'network' || kind === 'timeout';
 }

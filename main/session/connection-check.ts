@@ -176,7 +176,7 @@ function readGrant(answer: Answer, host: string): string {
   if (oauthError === 'invalid_client') {
     throw failure(
       'wrong_client',
-      'O HubSoft recusou o Client ID ou o Client Secret (invalid_client). Confira os dados da ' +
+      'O HubSoft recusou o ID do cliente ou o segredo do cliente (invalid_client). Confira os dados da ' +
         'integração cadastrada no HubSoft e copie-os de novo, sem espaços.',
     );
   }

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { documentChars } from '../../preload/brazil/documents';
 import type { Customer, CustomerService } from '../hubsoft/model';
 import { fold } from './match-query';
+import { storedPhoneKey } from './phone-keys';
 import type { TicketWrites } from './ticket-writes';
 import type { CustomerSearchField } from './types';
 
@@ -40,6 +41,10 @@ export class Customers {
            name_folded = excluded.name_folded, document = excluded.document,
            phones = excluded.phones, email = excluded.email, raw = excluded.raw,
            updated_at = excluded.updated_at`,
+      ),
+      clearPhones: db.prepare('DELETE FROM customer_phones WHERE customer_id = ?'),
+      addPhone: db.prepare(
+        'INSERT OR IGNORE INTO customer_phones (phone_key, customer_id, phone) VALUES (?, ?, ?)',
       ),
       clearServices: db.prepare('DELETE FROM customer_services WHERE customer_id = ?'),
       addService: db.prepare(
@@ -87,6 +92,11 @@ export class Customers {
           raw: JSON.stringify(customer.raw),
           updated_at: updatedAt,
         });
+        s.clearPhones.run(customer.id);
+        for (const phone of customer.phones) {
+          const key = storedPhoneKey(phone);
+          if (key !== null) s.addPhone.run(key, customer.id, phone);
+        }
         s.clearServices.run(customer.id);
         for (const service of customer.services) {
           s.addService.run({

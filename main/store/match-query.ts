@@ -4,11 +4,38 @@
  * number, so "123.456.789-01" finds the CPF stored as 12345678901, and a punctuated alphanumeric
  * CNPJ is one word, so "12.ABC.345/01DE-35" finds the one stored as 12ABC34501DE35.
  */
+import { typedPhoneKey } from './phone-keys';
+
 export interface ParsedSearch {
   /** The FTS5 MATCH expression. */
   match: string;
   /** The words, folded like the index folds them, to mark them in a text. */
   terms: string[];
+  /** When the text is one number (digits, mask and spaces): what to find it in anywhere. */
+  number: TypedNumber | null;
+}
+
+export interface TypedNumber {
+  /**
+   * Its digits, to find inside protocols (3 at least: the trigram index's unit); null when typed
+   * with a phone's mask or +55, which no protocol is written with.
+   */
+  digits: string | null;
+  /** As a phone key (phone-keys.ts), when it can be a phone number. */
+  phoneKey: string | null;
+}
+
+/** A number as typed: digits with the punctuation of masks, +55, spaces. */
+const typedNumber = /^[\d\s()+.\-/]+$/;
+
+function numberOf(text: string): TypedNumber | null {
+  if (!typedNumber.test(text.trim())) return null;
+  const digits = text.replace(/\D/g, '');
+  const found: TypedNumber = {
+    digits: digits.length >= 3 && /^\d+$/.test(text.trim()) ? digits : null,
+    phoneKey: typedPhoneKey(text),
+  };
+  return found.digits === null && found.phoneKey === null ? null : found;
 }
 
 /** `12.ABC`, `12.ABC.345/01`, ... up to `12.ABC.345/01DE-35`: a CNPJ as it is written. */
@@ -29,7 +56,7 @@ export function parseSearch(text: string): ParsedSearch | null {
     for (const token of word.match(/[\p{L}\p{N}]+/gu) ?? []) terms.push(fold(token));
   }
   if (terms.length === 0) return null;
-  return { match: terms.map((term) => `"${term}"*`).join(' '), terms };
+  return { match: terms.map((term) => `"${term}"*`).join(' '), terms, number: numberOf(text) };
 }
 
 /** Lower case without accents, as `unicode61 remove_diacritics 2` indexes words. */

@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { StoreError } from './errors';
+import { storedPhoneKey } from './phone-keys';
 
 type Migration = (db: Database.Database) => void;
 
@@ -417,9 +418,86 @@ const outboxKindsFromRegistry: Migration = (db) => {
  * was queued (see look-before.ts), on the action's row. A file rewound to an earlier version by
  * hand (tests do it to replay one migration) may have the column already.
  */
-const outboxLookBefore: Migration = (db) => {
+export const outboxLookBefore: Migration = (db) => {
   const columns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('outbox');
   if (!columns.includes('look_before')) db.exec('ALTER TABLE outbox ADD COLUMN look_before TEXT');
+};
+
+/**
+ * Issue 13. Numbers found anywhere in them: a trigram index of protocols, so "4512" finds
+ * 2024084512…, and phone keys (digits reversed, see phone-keys.ts) of customers and of each
+ * ticket's opening contact, so a number typed with or without mask, DDD or +55 finds its
+ * tickets. Written to run again over its own tables (a test rewinds `user_version`).
+ */
+export const numbersSearchedAnywhere: Migration = (db) => {
+  db.exec(`
+    CREATE VIRTUAL TABLE IF NOT EXISTS protocols_fts USING fts5 (
+      protocol, content = 'tickets', content_rowid = 'seq', tokenize = 'trigram'
+    );
+    INSERT INTO protocols_fts (protocols_fts) VALUES ('rebuild');
+    DROP TRIGGER IF EXISTS protocols_fts_insert;
+    CREATE TRIGGER protocols_fts_insert AFTER INSERT ON tickets
+    WHEN NOT EXISTS (SELECT 1 FROM fts_deferred)
+    BEGIN
+      INSERT INTO protocols_fts (rowid, protocol) VALUES (new.seq, new.protocol);
+    END;
+    DROP TRIGGER IF EXISTS protocols_fts_delete;
+    CREATE TRIGGER protocols_fts_delete AFTER DELETE ON tickets BEGIN
+      INSERT INTO protocols_fts (protocols_fts, rowid, protocol) VALUES ('delete', old.seq, old.protocol);
+    END;
+    DROP TRIGGER IF EXISTS protocols_fts_update;
+    CREATE TRIGGER protocols_fts_update AFTER UPDATE OF protocol ON tickets
+    WHEN old.protocol IS NOT new.protocol
+    BEGIN
+      INSERT INTO protocols_fts (protocols_fts, rowid, protocol) VALUES ('delete', old.seq, old.protocol);
+      INSERT INTO protocols_fts (rowid, protocol) VALUES (new.seq, new.protocol);
+    END;
+
+    CREATE TABLE IF NOT EXISTS customer_phones (
+      phone_key TEXT NOT NULL,
+      customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+      phone TEXT NOT NULL,
+      PRIMARY KEY (phone_key, customer_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS customer_phones_customer ON customer_phones (customer_id);
+    CREATE TABLE IF NOT EXISTS contact_phones (
+      phone_key TEXT NOT NULL,
+      ticket_seq INTEGER NOT NULL REFERENCES tickets (seq) ON DELETE CASCADE,
+      phone TEXT NOT NULL,
+      PRIMARY KEY (phone_key, ticket_seq)
+    ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS contact_phones_ticket ON contact_phones (ticket_seq);
+  `);
+  const addCustomerPhone = db.prepare(
+    'INSERT OR IGNORE INTO customer_phones (phone_key, customer_id, phone) VALUES (?, ?, ?)',
+  );
+  const customers = db.prepare('SELECT id, phones FROM customers').all() as {
+    id: number;
+    phones: string;
+  }[];
+  for (const customer of customers) {
+    for (const phone of JSON.parse(customer.phones) as string[]) {
+      const key = storedPhoneKey(phone);
+      if (key !== null) addCustomerPhone.run(key, customer.id, phone);
+    }
+  }
+  const addContactPhone = db.prepare(
+    'INSERT OR IGNORE INTO contact_phones (phone_key, ticket_seq, phone) VALUES (?, ?, ?)',
+  );
+  const contacts = db
+    .prepare(
+      `SELECT t.seq, json_extract(t.raw, '$.telefone_contato') AS phone FROM tickets t
+       WHERE json_extract(t.raw, '$.telefone_contato') IS NOT NULL
+       UNION ALL
+       SELECT t.seq, json_extract(o.payload, '$.phone') FROM outbox o
+       JOIN tickets t ON t.key = o.ticket_key WHERE o.kind = 'create'`,
+    )
+    .all() as { seq: number; phone: unknown }[];
+  for (const contact of contacts) {
+    if (typeof contact.phone !== 'string') continue;
+    const key = storedPhoneKey(contact.phone);
+    if (key !== null) addContactPhone.run(key, contact.seq, contact.phone);
+  }
 };
 
 export const migrations: readonly Migration[] = [
@@ -433,6 +511,7 @@ export const migrations: readonly Migration[] = [
   ticketCounts,
   outboxKindsFromRegistry,
   outboxLookBefore,
+  numbersSearchedAnywhere,
 ];
 
 export const schemaVersion = migrations.length;

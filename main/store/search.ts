@@ -1,12 +1,14 @@
 /**
  * Full-text search over tickets (protocol, customer name and document, opening text) and their
- * messages. Each FTS table is read newest-first with its own limit, so SQLite stops after a few
- * rows, and the two short lists are merged here: a UNION would materialize every match first.
+ * messages, plus numbers found anywhere: a protocol fragment, a phone of the customer or of the
+ * opening contact. Each source is read newest-first with its own limit, so SQLite stops after a
+ * few rows, and the short lists are merged here: a UNION would materialize every match first.
  */
 import type Database from 'better-sqlite3';
 import { highlightExcerpt, parseSearch, unmarkSnippet, type ParsedSearch } from './match-query';
+import { NumberSearch } from './number-search';
 import type { TicketReads } from './ticket-reads';
-import type { SearchHit } from './types';
+import type { SearchHit, SearchMatch, TicketSummary } from './types';
 
 const snippetWords = 12;
 /** Messages read per wanted ticket at most: a chatty ticket can match many times. */
@@ -15,10 +17,31 @@ const messagesPerTicket = 10;
 interface Candidate {
   /** Time-ordered id of what matched (the ticket or the message), newest wins. */
   order: number;
-  source: SearchHit['source'];
+  /** 'ticket' for a field of tickets_fts, told apart once the ticket is read. */
+  matched: SearchMatch | 'ticket';
   messageLocalId: string | null;
-  /** Snippet marked by FTS5, for ticket fields; messages are marked here once chosen. */
+  /** Snippet marked by FTS5 for ticket fields; the phone for phones; null otherwise. */
   marked: string | null;
+}
+
+/**
+ * A ticket matched by a number the agent typed says so, whatever else matched: the protocol or
+ * phone is why they typed it. Otherwise its own fields, then its messages.
+ */
+const precedence: Record<Candidate['matched'], number> = {
+  protocol: 3,
+  phone: 3,
+  ticket: 2,
+  customer: 2,
+  document: 2,
+  opening: 2,
+  message: 1,
+};
+
+interface Best {
+  candidate: Candidate;
+  /** The newest match of the ticket, which places it in the results. */
+  newest: number;
 }
 
 export class TicketSearch {
@@ -31,6 +54,8 @@ export class TicketSearch {
   }>;
   private readonly messageHitsForList: TicketSearch['messageHits'];
   private readonly messageText: Database.Statement;
+  private readonly numbers: NumberSearch;
+  private readonly numbersForList: NumberSearch;
 
   constructor(
     db: Database.Database,
@@ -63,35 +88,21 @@ export class TicketSearch {
     this.messageHits = messageHits(hidden);
     this.messageHitsForList = messageHits(gone);
     this.messageText = db.prepare('SELECT text FROM messages WHERE seq = ?').pluck();
+    this.numbers = new NumberSearch(db, hidden);
+    this.numbersForList = new NumberSearch(db, gone);
   }
 
   search(text: string, limit: number): SearchHit[] {
     const parsed = parseSearch(text);
     if (parsed === null || limit < 1) return [];
     const chosen = [...this.newestMatches(parsed, limit, true).entries()]
-      .sort((a, b) => b[1].order - a[1].order)
+      .sort((a, b) => b[1].newest - a[1].newest)
       .slice(0, limit);
     const summaries = this.reads.summariesBySeq(chosen.map(([seq]) => seq));
-    return chosen.flatMap(([seq, candidate]) => {
+    return chosen.flatMap(([seq, { candidate }]) => {
       const ticket = summaries.get(seq);
       if (!ticket) return [];
-      const { text: snippet, ranges } =
-        candidate.marked === null
-          ? highlightExcerpt(
-              (this.messageText.get(candidate.order) as string | undefined) ?? '',
-              parsed.terms,
-              snippetWords,
-            )
-          : unmarkSnippet(candidate.marked);
-      return [
-        {
-          ticket,
-          source: candidate.source,
-          messageLocalId: candidate.messageLocalId,
-          snippet,
-          highlights: ranges,
-        },
-      ];
+      return [this.hitOf(ticket, candidate, parsed)];
     });
   }
 
@@ -100,24 +111,84 @@ export class TicketSearch {
     return [...this.newestMatches(parsed, cap, false).keys()];
   }
 
-  /** The best (newest) match per ticket among the newest `limit` of each source. */
+  private hitOf(ticket: TicketSummary, candidate: Candidate, parsed: ParsedSearch): SearchHit {
+    const base = { ticket, messageLocalId: candidate.messageLocalId };
+    switch (candidate.matched) {
+      case 'protocol': {
+        const protocol = ticket.protocol ?? '';
+        const start = protocol.indexOf(parsed.number?.digits ?? '');
+        const end = start + (parsed.number?.digits?.length ?? 0);
+        return {
+          ...base,
+          matched: 'protocol',
+          snippet: protocol,
+          highlights: start >= 0 ? [{ start, end }] : [],
+        };
+      }
+      case 'phone': {
+        const phone = candidate.marked ?? '';
+        return {
+          ...base,
+          matched: 'phone',
+          snippet: phone,
+          highlights: [{ start: 0, end: phone.length }],
+        };
+      }
+      case 'message': {
+        const { text, ranges } = highlightExcerpt(
+          (this.messageText.get(candidate.order) as string | undefined) ?? '',
+          parsed.terms,
+          snippetWords,
+        );
+        return { ...base, matched: 'message', snippet: text, highlights: ranges };
+      }
+      default: {
+        const { text, ranges } = unmarkSnippet(candidate.marked ?? '');
+        return { ...base, matched: fieldOf(text, ticket), snippet: text, highlights: ranges };
+      }
+    }
+  }
+
+  /** The best match per ticket among the newest `limit` of each source. */
   private newestMatches(
     parsed: ParsedSearch,
     limit: number,
     withSnippets: boolean,
-  ): Map<number, Candidate> {
-    const best = new Map<number, Candidate>();
+  ): Map<number, Best> {
+    const best = new Map<number, Best>();
     const offer = (ticketSeq: number, candidate: Candidate) => {
       const current = best.get(ticketSeq);
-      if (!current || candidate.order > current.order) best.set(ticketSeq, candidate);
+      if (!current) {
+        best.set(ticketSeq, { candidate, newest: candidate.order });
+        return;
+      }
+      const wins =
+        precedence[candidate.matched] > precedence[current.candidate.matched] ||
+        (precedence[candidate.matched] === precedence[current.candidate.matched] &&
+          candidate.order > current.candidate.order);
+      best.set(ticketSeq, {
+        candidate: wins ? candidate : current.candidate,
+        newest: Math.max(current.newest, candidate.order),
+      });
     };
+    if (parsed.number !== null) {
+      const numbers = withSnippets ? this.numbers : this.numbersForList;
+      for (const hit of numbers.find(parsed.number, limit)) {
+        offer(hit.seq, {
+          order: hit.seq,
+          matched: hit.matched,
+          messageLocalId: null,
+          marked: hit.phone,
+        });
+      }
+    }
     const ticketHits = withSnippets
       ? this.ticketHits.all(parsed.match, limit)
       : this.ticketHitSeqs.all(parsed.match, limit).map((hit) => ({ ...hit, marked: '' }));
     for (const hit of ticketHits) {
       offer(hit.seq, {
         order: hit.seq,
-        source: 'ticket',
+        matched: 'ticket',
         messageLocalId: null,
         marked: hit.marked,
       });
@@ -127,7 +198,7 @@ export class TicketSearch {
     for (const hit of messageHits.iterate(parsed.match, limit * messagesPerTicket)) {
       offer(hit.ticket_seq, {
         order: hit.message_seq,
-        source: 'message',
+        matched: 'message',
         messageLocalId: hit.local_id,
         marked: null,
       });
@@ -136,4 +207,16 @@ export class TicketSearch {
     }
     return best;
   }
+}
+
+/**
+ * Which ticket field FTS5's snippet came from: a short field is given whole, so it equals the
+ * field; the opening text is the only long one.
+ */
+function fieldOf(snippet: string, ticket: TicketSummary): SearchMatch {
+  const text = snippet.trim();
+  if (text === ticket.protocol) return 'protocol';
+  if (ticket.customer !== null && text === ticket.customer.name.trim()) return 'customer';
+  if (ticket.customer?.document != null && text === ticket.customer.document) return 'document';
+  return 'opening';
 }

@@ -11,6 +11,7 @@ import { fieldChangingKinds, storeSides } from '../actions/store-registry';
 import type { DatePrecision, RemoteMessage, RemoteTicket, ServiceOrder } from '../hubsoft/model';
 import type { ConfigLists } from './config-lists';
 import { StoreError } from './errors';
+import { storedPhoneKey } from './phone-keys';
 import { keepMorePrecise } from './precise-dates';
 import { TimeOrderedIds } from './seq';
 import {
@@ -122,6 +123,13 @@ export class TicketWrites {
         `INSERT INTO tickets_fts (rowid, protocol, customer_name, customer_document, description)
          SELECT t.seq, t.protocol, t.customer_name, t.customer_document, t.description
          FROM json_each(?) AS j CROSS JOIN tickets AS t ON t.seq = j.value`,
+      ),
+      indexProtocols: db.prepare(
+        `INSERT INTO protocols_fts (rowid, protocol)
+         SELECT t.seq, t.protocol FROM json_each(?) AS j CROSS JOIN tickets AS t ON t.seq = j.value`,
+      ),
+      addContactPhone: db.prepare(
+        'INSERT OR IGNORE INTO contact_phones (phone_key, ticket_seq, phone) VALUES (?, ?, ?)',
       ),
       indexMessages: db.prepare(
         `INSERT INTO messages_fts (rowid, text)
@@ -244,7 +252,11 @@ export class TicketWrites {
         keyOfId.set(ticket.id, this.writeRemote(ticket, { detail: false }, inserts, insertedSeqs));
       }
       const messageSeqs = this.insertServerMessages(inserts);
-      if (insertedSeqs.length > 0) s.indexTickets.run(JSON.stringify(sortedSeqs(insertedSeqs)));
+      if (insertedSeqs.length > 0) {
+        const seqs = JSON.stringify(sortedSeqs(insertedSeqs));
+        s.indexTickets.run(seqs);
+        s.indexProtocols.run(seqs);
+      }
       if (messageSeqs.length > 0) s.indexMessages.run(JSON.stringify(sortedSeqs(messageSeqs)));
     } finally {
       s.resumeIndexing.run();
@@ -351,6 +363,9 @@ export class TicketWrites {
       for (const userId of ticket.responsibleUserIds) s.addResponsible.run(seq, userId);
     }
     if (pendingGroups.length > 0) this.resettle(key, false);
+    // List rows never name the opening contact; the shapes that do (fact 27) are indexed.
+    const contactPhone = ticket.raw['telefone_contato'];
+    if (typeof contactPhone === 'string') this.indexContactPhone(seq, contactPhone);
     if (ticket.messages !== null) {
       this.replaceServerMessages(key, ticket.messages, existing !== undefined, inserts);
     }
@@ -471,8 +486,9 @@ export class TicketWrites {
     const customer = s.customerOfService.get(payload.serviceId);
     const labels = this.config.labels();
     const status = payload.statusId ? labels.status(payload.statusId) : null;
+    const seq = this.ticketIds.next(createdAt, 0);
     s.insertLocal.run({
-      seq: this.ticketIds.next(createdAt, 0),
+      seq,
       key,
       opened_at: createdAt,
       status_id: payload.statusId ?? null,
@@ -487,6 +503,13 @@ export class TicketWrites {
       service_id: payload.serviceId,
       description: payload.description,
     });
+    this.indexContactPhone(seq, payload.phone);
+  }
+
+  /** The opening contact's phone, for search by phone. */
+  private indexContactPhone(seq: number, phone: string): void {
+    const key = storedPhoneKey(phone);
+    if (key !== null) this.statements.addContactPhone.run(key, seq, phone);
   }
 
   deleteLocal(key: string): void {

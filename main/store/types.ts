@@ -134,10 +134,20 @@ export interface HighlightRange {
   end: number;
 }
 
+export const searchMatches = [
+  'protocol',
+  'phone',
+  'customer',
+  'document',
+  'opening',
+  'message',
+] as const;
+export type SearchMatch = (typeof searchMatches)[number];
+
 export interface SearchHit {
   ticket: TicketSummary;
-  /** Where the text matched: the ticket's own fields or one of its messages. */
-  source: 'ticket' | 'message';
+  /** Why the ticket matched, shown beside it: the field or the message the text was found in. */
+  matched: SearchMatch;
   messageLocalId: string | null;
   /** A short excerpt of the matched field, with the matched words' positions in it. */
   snippet: string;

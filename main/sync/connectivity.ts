@@ -18,16 +18,32 @@ export interface Connectivity extends ConnectivitySignal {
 }
 
 export interface ProbeBackoff {
+  /** The first wait after going offline; it doubles with each probe, up to maxMs. */
   baseMs: number;
+  /**
+   * The longest wait between two probes, jitter included: the app notices the server within
+   * about this long of it answering again.
+   */
   maxMs: number;
+  /** A probe still unanswered after this is given up (aborted); the next ones go on. */
+  timeoutMs?: number;
 }
 
+/** Cancels a scheduled call. */
+type CancelTimer = () => void;
+export type ProbeTimer = (run: () => void, delayMs: number) => CancelTimer;
+
 export interface ConnectivityOptions {
-  /** Resolves true when the server answered (anything), false when it could not be reached. */
-  probe?: () => Promise<boolean>;
+  /**
+   * Resolves true when the server answered (anything), false when it could not be reached; gives
+   * up when `signal` aborts.
+   */
+  probe?: (signal: AbortSignal) => Promise<boolean>;
   now?: () => Date;
   initialOnline?: boolean;
   probeBackoff?: ProbeBackoff;
+  /** Schedules the next probe (setTimeout by default; tests watch the delays asked for). */
+  probeTimer?: ProbeTimer;
 }
 
 /** Failures in a row before a busy connection is called offline: one failure may be a blip. */
@@ -37,7 +53,12 @@ const failuresToGoOffline = 2;
  * proof of reachability is too old to outweigh it.
  */
 const staleAfterMs = 30_000;
-const defaultProbeBackoff: ProbeBackoff = { baseMs: 1_000, maxMs: 60_000 };
+/** Issue 13: the app notices the server is back within about 5 s of it answering again. */
+const defaultProbeBackoff: Required<ProbeBackoff> = {
+  baseMs: 1_000,
+  maxMs: 5_000,
+  timeoutMs: 10_000,
+};
 
 /** Delay before probe number `attempt` (0 for the first): exponential, half of it jittered. */
 function probeDelay(attempt: number, backoff: ProbeBackoff): number {
@@ -45,14 +66,17 @@ function probeDelay(attempt: number, backoff: ProbeBackoff): number {
   return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
 }
 
+const defaultProbeTimer: ProbeTimer = (run, delayMs) => {
+  const timer = setTimeout(run, delayMs);
+  timer.unref();
+  return () => clearTimeout(timer);
+};
+
 /** A probe that asks the server for its base URL: any HTTP answer means it is reachable. */
-export function httpProbe(baseUrl: string, timeoutMs = 5_000): () => Promise<boolean> {
-  return async () => {
+export function httpProbe(baseUrl: string): (signal: AbortSignal) => Promise<boolean> {
+  return async (signal) => {
     try {
-      const response = await fetch(baseUrl, {
-        method: 'GET',
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      const response = await fetch(baseUrl, { method: 'GET', signal });
       await response.body?.cancel();
       return true;
     } catch {
@@ -69,17 +93,18 @@ interface Waiter {
 
 export function createConnectivity(options: ConnectivityOptions = {}): Connectivity {
   const now = options.now ?? (() => new Date());
-  const backoff = options.probeBackoff ?? defaultProbeBackoff;
+  const backoff = { ...defaultProbeBackoff, ...options.probeBackoff };
   const probe = options.probe;
+  const probeTimer = options.probeTimer ?? defaultProbeTimer;
 
   let online = options.initialOnline ?? true;
   let stopped = false;
   let failuresInARow = 0;
   let lastAnswerAt = now().getTime();
   let probeAttempt = 0;
-  let probeTimer: NodeJS.Timeout | null = null;
-  let probing = false;
-  let probeAgainAtOnce = false;
+  let cancelNextProbe: CancelTimer | null = null;
+  /** Aborts the probes of one offline spell once it ends (online again, or stopped). */
+  let spell: AbortController | null = null;
   const listeners = new Set<(online: boolean) => void>();
   const waiters = new Set<Waiter>();
 
@@ -100,41 +125,39 @@ export function createConnectivity(options: ConnectivityOptions = {}): Connectiv
   }
 
   function cancelProbe(): void {
-    if (probeTimer) clearTimeout(probeTimer);
-    probeTimer = null;
+    cancelNextProbe?.();
+    cancelNextProbe = null;
     probeAttempt = 0;
+    spell?.abort();
+    spell = null;
   }
 
   function scheduleProbe(delayMs?: number): void {
     if (!probe || stopped || online) return;
-    if (probing) {
-      probeAgainAtOnce = delayMs === 0;
-      return;
-    }
-    if (probeTimer) clearTimeout(probeTimer);
-    const delay = delayMs ?? probeDelay(probeAttempt, backoff);
-    probeTimer = setTimeout(() => void runProbe(), delay);
-    probeTimer.unref();
+    cancelNextProbe?.();
+    cancelNextProbe = probeTimer(startProbe, delayMs ?? probeDelay(probeAttempt, backoff));
   }
 
-  async function runProbe(): Promise<void> {
-    if (!probe) return;
-    probeTimer = null;
-    probing = true;
-    const reachable = await Promise.resolve()
-      .then(probe)
-      .catch(() => false);
-    probing = false;
-    if (stopped || online) return;
-    if (reachable) {
-      markAnswer();
-      setOnline(true);
-      return;
-    }
+  /**
+   * Starts a probe and schedules the next one at once, whatever this one does: a request hanging
+   * on a dead link must not hold back the one that finds the server answering again.
+   */
+  function startProbe(): void {
+    cancelNextProbe = null;
+    if (!probe || stopped || online) return;
     probeAttempt += 1;
-    const atOnce = probeAgainAtOnce;
-    probeAgainAtOnce = false;
-    scheduleProbe(atOnce ? 0 : undefined);
+    // Probes overlap only while some hang, each for timeoutMs at most: a handful at a time.
+    scheduleProbe();
+    spell ??= new AbortController();
+    const signal = AbortSignal.any([spell.signal, AbortSignal.timeout(backoff.timeoutMs)]);
+    void Promise.resolve()
+      .then(() => probe(signal))
+      .catch(() => false)
+      .then((reachable) => {
+        if (stopped || online || !reachable) return;
+        markAnswer();
+        setOnline(true);
+      });
   }
 
   function markAnswer(): void {

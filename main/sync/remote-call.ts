@@ -3,12 +3,30 @@
  * timeout counts against reachability, any answer (even an error body) for it. While offline a
  * call waits for the server instead of failing, so an outage costs no error and no attempt.
  */
+import type { HubsoftClient } from '../hubsoft/client';
 import { isHubsoftError } from '../hubsoft/errors';
 import type { ConnectivitySignal } from './connectivity-signal';
 
 /** Failures that say nothing reached the server, or nothing came back. */
 export function isNetworkFailure(error: unknown): boolean {
   return isHubsoftError(error) && (error.kind === 'network' || error.kind === 'timeout');
+}
+
+/**
+ * Connectivity's probe: one small read. Any answer from HubSoft, even an error body, says it is
+ * reachable; a probe given up (its signal aborted) says nothing came back.
+ */
+export function hubsoftProbe(
+  client: Pick<HubsoftClient, 'getConfigList'>,
+): (signal: AbortSignal) => Promise<boolean> {
+  return async (signal) => {
+    try {
+      await client.getConfigList('ticketStatuses', { signal });
+      return true;
+    } catch (error) {
+      return !isNetworkFailure(error) && !(isHubsoftError(error) && error.kind === 'cancelled');
+    }
+  };
 }
 
 /** Runs one call and tells connectivity what it learned; the outcome is passed on unchanged. */

@@ -100,7 +100,7 @@ test('an empty file and one over 20 MB are refused with a clear message before a
   ]);
   await expect(page.getByRole('alert').filter({ hasText: 'vazio.txt está vazio' })).toBeVisible();
   await expect(
-    page.getByRole('alert').filter({ hasText: /video\.mp4 tem 21\.0 MB; o limite é 20\.0 MB/ }),
+    page.getByRole('alert').filter({ hasText: /video\.mp4 tem 21,0 MB; o limite é 20,0 MB/ }),
   ).toBeVisible();
   await expect(page.getByRole('button', { name: /^Remover / })).toHaveCount(0);
 });

@@ -20,8 +20,8 @@ test('"Testar conexão" on the sign-in screen shows the compatibility report aft
 }) => {
   await page.goto(workspace.host.url);
   await page.getByLabel('Endereço do servidor').fill(workspace.sim.url);
-  await page.getByLabel('Client ID').fill(DEMO_ACCOUNT.clientId);
-  await page.getByLabel('Client secret').fill(DEMO_ACCOUNT.clientSecret);
+  await page.getByLabel('ID do cliente').fill(DEMO_ACCOUNT.clientId);
+  await page.getByLabel('Segredo do cliente').fill(DEMO_ACCOUNT.clientSecret);
   await page.getByLabel('Usuário (e-mail)').fill(DEMO_ACCOUNT.username);
   await page.getByLabel('Senha', { exact: true }).fill(DEMO_ACCOUNT.password);
   workspace.sim.setDeviations({ paginadoIgnoresPagina: true });

@@ -27,8 +27,8 @@ test.describe('signing in to a HubSoft server', () => {
   }) => {
     await page.goto(workspace.host.url);
     await page.getByLabel('Endereço do servidor').fill(workspace.sim.url);
-    await page.getByLabel('Client ID').fill(DEMO_ACCOUNT.clientId);
-    await page.getByLabel('Client secret').fill('not-the-secret');
+    await page.getByLabel('ID do cliente').fill(DEMO_ACCOUNT.clientId);
+    await page.getByLabel('Segredo do cliente').fill('not-the-secret');
     await page.getByLabel('Usuário (e-mail)').fill(DEMO_ACCOUNT.username);
     await page.getByLabel('Senha', { exact: true }).fill(DEMO_ACCOUNT.password);
     await page.getByRole('button', { name: 'Testar conexão' }).click();
@@ -75,7 +75,7 @@ test.describe('signing in to a HubSoft server', () => {
     await expect(dialog).toBeVisible({ timeout: 20_000 });
     expect(page.url()).toBe(ticketUrl);
     // Only the password: the client secret is still in the keychain.
-    await expect(dialog.getByLabel('Client secret')).toHaveCount(0);
+    await expect(dialog.getByLabel('Segredo do cliente')).toHaveCount(0);
     await dialog.getByLabel('Senha', { exact: true }).fill(DEMO_ACCOUNT.password);
     await dialog.getByRole('button', { name: 'Entrar' }).click();
     await expect(dialog).toBeHidden();

@@ -13,10 +13,15 @@ export interface HostProcess {
 
 const readyLine = /HubDesk browser host: (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/;
 
-export function startHostProcess(args: string[]): Promise<HostProcess> {
+/** `env` adds to (or overrides) this process's environment for the host. */
+export function startHostProcess(
+  args: string[],
+  options: { env?: Record<string, string> } = {},
+): Promise<HostProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'main/host/cli.ts', ...args], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.env },
   });
   let output = '';
   const exited = new Promise<number | null>((resolve) =>

@@ -44,8 +44,8 @@ export async function startWorkspace(options: { tickets?: number } = {}): Promis
 /** Signs in through the form against the simulator, and waits for the first tickets. */
 export async function signIn(page: Page, sim: RunningSimulator, remember = true): Promise<void> {
   await page.getByLabel('Endereço do servidor').fill(sim.url);
-  await page.getByLabel('Client ID').fill(DEMO_ACCOUNT.clientId);
-  await page.getByLabel('Client secret').fill(DEMO_ACCOUNT.clientSecret);
+  await page.getByLabel('ID do cliente').fill(DEMO_ACCOUNT.clientId);
+  await page.getByLabel('Segredo do cliente').fill(DEMO_ACCOUNT.clientSecret);
   await page.getByLabel('Usuário (e-mail)').fill(DEMO_ACCOUNT.username);
   await page.getByLabel('Senha', { exact: true }).fill(DEMO_ACCOUNT.password);
   if (remember) await page.getByLabel('Lembrar minha senha neste computador').check();

@@ -8,6 +8,7 @@ import { errorCode, hubdesk } from './hubdesk';
 import { errorMessage } from './hubdesk-call';
 import { formatBytes } from './format';
 import { t } from './i18n.svelte';
+import { pastedFileName } from './locale-format';
 
 export interface StageOutcome {
   staged: StagedAttachment[];
@@ -39,8 +40,7 @@ async function base64Of(file: File): Promise<string> {
 /** A pasted screenshot has no useful name: give it one the agent recognises. */
 function nameOf(file: File): string {
   if (file.name && file.name !== 'image.png') return file.name;
-  const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
-  return `captura-${stamp}.${file.type.split('/')[1] ?? 'png'}`;
+  return pastedFileName(new Date(), file.type);
 }
 
 export async function stageFiles(files: readonly File[]): Promise<StageOutcome> {

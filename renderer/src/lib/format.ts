@@ -1,13 +1,17 @@
-/** Dates and ages as the agent reads them: `dd/MM/yyyy HH:mm` in the machine's time zone. */
+/**
+ * Dates, ages, numbers and sizes as the agent reads them, in the UI's language and the machine's
+ * time zone (see locale-format.ts).
+ */
 import {
   documentChars,
   formatDocument as punctuatedDocument,
 } from '../../../preload/brazil/documents';
-import { format, formatDistanceToNowStrict } from 'date-fns';
+import { formatDistanceToNowStrict } from 'date-fns';
 import { enUS, ptBR } from 'date-fns/locale';
 import type { DatePrecision } from '../../../preload/types';
 import { locale } from './i18n.svelte';
-import { formatServerDay, serverDayAttribute } from './server-day';
+import { bytesIn, dateTimeIn, dayIn, numberIn } from './locale-format';
+import { serverDayParts, serverDayAttribute } from './server-day';
 
 function dateLocale() {
   return locale() === 'en' ? enUS : ptBR;
@@ -19,15 +23,15 @@ function parse(iso: string | null | undefined): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-/** `dd/MM/yyyy HH:mm`, or `dd/MM/yyyy` alone when the server gave only the day. */
+/** `dd/MM/yyyy HH:mm` (English: "Dec 2, 2026, 2:13 PM"), or the day alone when that is all. */
 export function formatDateTime(
   iso: string | null | undefined,
   precision: DatePrecision = 'time',
 ): string {
   const date = parse(iso);
   if (!date) return '—';
-  if (precision === 'day') return formatServerDay(date);
-  return format(date, 'dd/MM/yyyy HH:mm', { locale: dateLocale() });
+  if (precision === 'day') return dayIn(locale(), serverDayParts(date));
+  return dateTimeIn(locale(), date);
 }
 
 /** The `datetime` attribute of a `<time>`: the instant, or the bare day when that is all we know. */
@@ -60,13 +64,12 @@ export function startOfToday(): string {
 }
 
 export function formatNumber(value: number): string {
-  return new Intl.NumberFormat(locale()).format(value);
+  return numberIn(locale(), value);
 }
 
+/** "21,0 MB" in Portuguese, "21.0 MB" in English. */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return bytesIn(locale(), bytes);
 }
 
 /**

@@ -1,10 +1,20 @@
-import { shownText } from './server-text';
+import type { ConnectionCheck } from '../../../preload/types';
+import { errorText, refusalText } from './error-text';
+import { locale, t } from './i18n.svelte';
 
 /**
- * Turns a rejected contract call into the message the agent reads. Refusals carry HubSoft's own
- * words, so they are shown like any server text.
+ * Turns a rejected contract call into the message the agent reads, in the UI's language (see
+ * error-text.ts). Refusals carry HubSoft's own words, so they are shown like any server text.
  */
 export function errorMessage(error: unknown): string {
-  if (error instanceof Error && error.message) return shownText(error.message);
-  return shownText(String(error));
+  return errorText(error, locale(), t);
+}
+
+/** What "Testar conexão" found wrong, in the UI's language (main writes it in Portuguese). */
+export function connectionProblem(check: ConnectionCheck): string {
+  return refusalText(
+    { code: 'unavailable', reason: check.code, message: check.problem ?? '' },
+    locale(),
+    t,
+  );
 }

@@ -14,10 +14,10 @@ function partsOf(date: Date): { day: string; month: string; year: string } {
   };
 }
 
-/** `dd/MM/yyyy`. */
-export function formatServerDay(date: Date): string {
+/** The day on HubSoft's calendar, month 1-12, for the UI to write in its language. */
+export function serverDayParts(date: Date): { year: number; month: number; day: number } {
   const { day, month, year } = partsOf(date);
-  return `${day}/${month}/${year}`;
+  return { year: Number(year), month: Number(month), day: Number(day) };
 }
 
 /** `yyyy-MM-dd`, the form of a `<time datetime>` that has a day and no time. */

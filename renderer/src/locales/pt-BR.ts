@@ -44,8 +44,8 @@ export const ptBR = {
   'signin.intro':
     'Use os dados de integração que o administrador do HubSoft do seu provedor forneceu.',
   'signin.baseUrl': 'Endereço do servidor',
-  'signin.clientId': 'Client ID',
-  'signin.clientSecret': 'Client secret',
+  'signin.clientId': 'ID do cliente (client_id)',
+  'signin.clientSecret': 'Segredo do cliente (client_secret)',
   'signin.username': 'Usuário (e-mail)',
   'signin.password': 'Senha',
   'signin.remember': 'Lembrar minha senha neste computador',
@@ -71,6 +71,7 @@ export const ptBR = {
 
   'secrets.notPersistent':
     'Este computador não tem um cofre de senhas seguro: suas credenciais ficam só na memória e será preciso entrar de novo ao reabrir o HubDesk.',
+  'secrets.dismiss': 'Entendi',
   'reauth.title': 'Entre novamente',
   'reauth.defaultReason': 'O servidor HubSoft pediu que você entre novamente.',
   'reauth.keeps':
@@ -153,12 +154,17 @@ export const ptBR = {
   'views.remove': 'Excluir visão',
 
   'search.label': 'Buscar atendimentos',
-  'search.placeholder': 'Buscar por protocolo, cliente ou texto  ( / )',
+  'search.placeholder': 'Buscar por protocolo, cliente, telefone ou texto  ( / )',
   'search.results': 'Resultados da busca',
   'search.count': '{{count, number}} resultados',
   'search.count_one': '{{count, number}} resultado',
-  'search.inMessage': 'na mensagem',
-  'search.inTicket': 'no atendimento',
+  'search.matched.protocol': 'protocolo',
+  'search.matched.phone': 'telefone',
+  'search.matched.customer': 'cliente',
+  'search.matched.document': 'CPF/CNPJ',
+  'search.matched.opening': 'abertura',
+  'search.matched.message': 'mensagem',
+  'search.matchedLabel': 'Encontrado em:',
 
   'sla.none': 'Sem SLA',
   'sla.breached': 'Estourado',
@@ -460,6 +466,46 @@ export const ptBR = {
   'serviceOrder.description': 'Serviço a realizar',
   'serviceOrder.submit': 'Abrir ordem de serviço',
   'serviceOrder.endBeforeStart': 'O término deve ser depois do início.',
+  'error.withDetail': '{{sentence}}: {{detail}}',
+  'error.code.invalid_input': 'Alguns dados não são válidos',
+  'error.code.unknown_method': 'Esta versão do aplicativo não sabe fazer isso.',
+  'error.code.forbidden_sender': 'Pedido recusado: não veio da janela do HubDesk.',
+  'error.code.unauthorized': 'Entre na sua conta do HubSoft (ou use os dados de demonstração).',
+  'error.code.not_found': 'Não encontrado.',
+  'error.code.offline': 'Sem conexão com o HubSoft.',
+  'error.code.unavailable':
+    'Não foi possível falar com o HubSoft agora. Tente de novo em instantes.',
+  'error.code.internal': 'Erro interno do HubDesk. Exporte o diagnóstico para o suporte.',
+  'error.reason.invalid_address': 'O endereço do servidor não é válido.',
+  'error.reason.wrong_client': 'O HubSoft recusou o ID do cliente ou o segredo do cliente.',
+  'error.reason.wrong_credentials': 'O HubSoft recusou o usuário ou a senha.',
+  'error.reason.no_permission': 'Este usuário do HubSoft não tem permissão de API.',
+  'error.reason.unreachable': 'Não foi possível alcançar o endereço do servidor.',
+  'error.reason.tls': 'A conexão segura (TLS) com o servidor falhou.',
+  'error.reason.not_hubsoft': 'Este endereço não responde como um servidor HubSoft.',
+  'error.reason.clock_skew':
+    'O relógio deste computador está muito diferente do relógio do servidor.',
+  'error.reason.unknown_profile': 'Este perfil não existe mais.',
+  'error.reason.demo_unavailable': 'O modo de demonstração não pôde começar.',
+  'error.reason.no_session': 'Entre primeiro na sua conta do HubSoft.',
+  'error.reason.auth': 'Sua sessão no HubSoft expirou ou foi recusada. Entre novamente.',
+  'error.reason.permission': 'Seu usuário do HubSoft não tem permissão para isso',
+  'error.reason.validation': 'O HubSoft recusou os dados enviados',
+  'error.reason.business': 'O HubSoft recusou a operação',
+  'error.reason.not_found': 'O HubSoft não encontrou o registro',
+  'error.reason.rate_limited': 'Muitas requisições ao HubSoft. Aguarde alguns segundos.',
+  'error.reason.server': 'O servidor do HubSoft está com problemas. Tente mais tarde.',
+  'error.reason.network': 'Não foi possível conectar ao servidor do HubSoft.',
+  'error.reason.timeout': 'O HubSoft demorou demais para responder.',
+  'error.reason.parse': 'O HubSoft enviou uma resposta que não foi possível entender.',
+  'error.reason.ambiguous':
+    'O pedido chegou ao HubSoft, mas a resposta não: não se sabe se foi aplicado.',
+  'error.reason.cancelled': 'A operação foi cancelada.',
+  'error.reason.keychain_unavailable': 'O chaveiro do sistema não respondeu.',
+  'error.reason.secure_storage_unavailable':
+    'O armazenamento seguro do sistema não está disponível.',
+  'error.reason.secret_file_unreadable': 'Não foi possível ler o arquivo de segredos.',
+  'error.reason.secret_file_unwritable': 'Não foi possível gravar o arquivo de segredos.',
 } as const;
 
 export type MessageKey = keyof typeof ptBR;

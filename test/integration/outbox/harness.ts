@@ -95,8 +95,8 @@ export async function startHarness(
   const serverUrl = options.serverUrl ?? sim.url;
   const client = simClient(serverUrl, options);
   const connectivity = createConnectivity({
-    probe: httpProbe(serverUrl, 1_000),
-    probeBackoff: { baseMs: 50, maxMs: 400 },
+    probe: httpProbe(serverUrl),
+    probeBackoff: { baseMs: 50, maxMs: 400, timeoutMs: 1_000 },
   });
   const events = new EventHub();
   const seen: SeenEvent[] = [];

@@ -18,7 +18,10 @@ if (!file || !url || !stagingDir) {
 const store = await openStore({ file });
 // A slow client, so a kill lands while actions are on their way.
 const client = simClient(url, { timeoutMs: 2_000, rateLimit: { perSecond: 25, burst: 2 } });
-const connectivity = createConnectivity({ probe: httpProbe(url, 1_000) });
+const connectivity = createConnectivity({
+  probe: httpProbe(url),
+  probeBackoff: { baseMs: 1_000, maxMs: 5_000, timeoutMs: 1_000 },
+});
 const sender = createOutboxSender({
   store,
   client,

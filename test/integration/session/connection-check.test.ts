@@ -100,7 +100,7 @@ describe('testing the connection against a HubSoft (the simulator)', () => {
       ok: false,
       code: 'wrong_client',
       problem:
-        'O HubSoft recusou o Client ID ou o Client Secret (invalid_client). Confira os dados da ' +
+        'O HubSoft recusou o ID do cliente ou o segredo do cliente (invalid_client). Confira os dados da ' +
         'integração cadastrada no HubSoft e copie-os de novo, sem espaços.',
     });
   });

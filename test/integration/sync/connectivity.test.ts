@@ -28,8 +28,8 @@ async function syncedWorkspace(tickets: number) {
   const events = new EventHub();
   const seen = recordEvents(events);
   const connectivity = createConnectivity({
-    probe: httpProbe(sim.url, 1_000),
-    probeBackoff: { baseMs: 20, maxMs: 200 },
+    probe: httpProbe(sim.url),
+    probeBackoff: { baseMs: 20, maxMs: 200, timeoutMs: 1_000 },
   });
   const engine = createSyncEngine({
     store,

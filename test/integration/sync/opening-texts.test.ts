@@ -141,8 +141,8 @@ describe('the opening-text filler', () => {
     const store = await r.store(join(r.dir(), 'profile.sqlite'));
     await store.setSetting('sync.windowDays', 3650);
     const connectivity = createConnectivity({
-      probe: httpProbe(proxy.url, 1_000),
-      probeBackoff: { baseMs: 20, maxMs: 50 },
+      probe: httpProbe(proxy.url),
+      probeBackoff: { baseMs: 20, maxMs: 50, timeoutMs: 1_000 },
     });
     const engine = createSyncEngine({
       store,

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreCore } from '../../../main/store/core';
 import { newMessagesError } from '../../../main/store/look-before';
-import { schemaVersion } from '../../../main/store/migrations';
+import { migrations, outboxLookBefore } from '../../../main/store/migrations';
 import { remoteMessage, remoteTicket, tempDirs } from './fixtures';
 
 const dirs = tempDirs();
@@ -106,7 +106,7 @@ describe('what the agent had seen when writing', () => {
     // The file as the version before the look left it; opening it migrates.
     const db = new Database(file);
     db.exec('ALTER TABLE outbox DROP COLUMN look_before');
-    db.pragma(`user_version = ${schemaVersion - 1}`);
+    db.pragma(`user_version = ${migrations.indexOf(outboxLookBefore)}`);
     db.close();
     store = StoreCore.open(file);
 

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { StoreCore } from '../../../main/store/core';
+import { migrations, numbersSearchedAnywhere } from '../../../main/store/migrations';
 import { customer, remoteMessage, remoteTicket, tempDirs } from './fixtures';
 
 const dirs = tempDirs();
@@ -87,7 +89,7 @@ describe('ticket search', () => {
 
   it('marks where the words matched in the snippet it returns', () => {
     const [hit] = store.searchTickets('visita');
-    expect(hit?.source).toBe('message');
+    expect(hit?.matched).toBe('message');
     expect(hit?.messageLocalId).toBe('m:20');
     const range = hit?.highlights[0];
     expect(range && hit?.snippet.slice(range.start, range.end)).toBe('visita');
@@ -150,5 +152,78 @@ describe('ticket search', () => {
     expect(
       store.listTickets({ search: 'antena', includeServerDrafts: true }).items.map((t) => t.id),
     ).toEqual([6, 4]);
+  });
+
+  it('finds a ticket by digits from the middle of its protocol and says it matched there', () => {
+    store.upsertRemoteTickets([remoteTicket(7, { protocol: '20240845127733001122' })]);
+    const [hit, ...others] = store.searchTickets('4512');
+    expect(others).toEqual([]);
+    expect(hit?.ticket.id).toBe(7);
+    expect(hit?.matched).toBe('protocol');
+    const range = hit?.highlights[0];
+    expect(range && hit?.snippet.slice(range.start, range.end)).toBe('4512');
+    expect(store.listTickets({ search: '451277' }).items.map((t) => t.id)).toEqual([7]);
+    // A long fragment is looked up by its end and checked whole.
+    expect(ids('0845127733001')).toEqual([7]);
+    expect(ids('0845127733009')).toEqual([]);
+  });
+
+  it("finds a customer's tickets by a phone typed with or without mask, DDD or +55", () => {
+    store.upsertCustomers([
+      customer(502, { name: 'Ana Souza', phones: ['(37) 99123-4567', '3732214455'] }),
+    ]);
+    for (const typed of ['37991234567', '(37) 99123-4567', '+55 37 99123-4567', '99123-4567']) {
+      const hits = store.searchTickets(typed);
+      expect(hits.map((hit) => [hit.ticket.id, hit.matched])).toEqual([[2, 'phone']]);
+      expect(hits[0]?.snippet).toBe('(37) 99123-4567');
+    }
+    expect(ids('(37) 3221-4455')).toEqual([2]);
+    expect(ids('99123-4568')).toEqual([]);
+    // A new list of phones replaces the old one.
+    store.upsertCustomers([customer(502, { name: 'Ana Souza', phones: ['37988887777'] })]);
+    expect(ids('99123-4567')).toEqual([]);
+    expect(ids('98888-7777')).toEqual([2]);
+  });
+
+  it("finds a ticket created here by its opening contact's phone", () => {
+    store.upsertCustomers([
+      customer(700, { services: [{ id: 7001, planName: null, status: null, address: null }] }),
+    ]);
+    const { ticketKey } = store.enqueueAction({
+      kind: 'create',
+      payload: { serviceId: 7001, description: 'Sem sinal', name: 'Rita', phone: '31987654321' },
+    });
+    const hits = store.searchTickets('(31) 98765-4321');
+    expect(hits.map((hit) => [hit.ticket.key, hit.matched])).toEqual([[ticketKey, 'phone']]);
+  });
+
+  it("says which of the ticket's fields or messages the words matched", () => {
+    const matched = (text: string) => store.searchTickets(text).map((hit) => hit.matched);
+    expect(matched('joao')).toEqual(['customer']);
+    expect(matched('862.149.410-81')).toEqual(['document']);
+    expect(matched('perda')).toEqual(['opening']);
+    expect(matched('visita')).toEqual(['message']);
+  });
+
+  it('indexes the protocols and phones a cache held before it could search numbers', () => {
+    store.upsertCustomers([customer(502, { name: 'Ana Souza', phones: ['37991234567'] })]);
+    const file = join(dirs.make(), 'older.sqlite');
+    store.close();
+    store = StoreCore.open(file);
+    store.upsertRemoteTickets([
+      remoteTicket(8, {
+        protocol: '20240845127733001199',
+        customer: { id: 508, code: 8, name: 'X' },
+      }),
+    ]);
+    store.upsertCustomers([customer(508, { phones: ['(21) 3222-1111'] })]);
+    store.close();
+    const db = new Database(file);
+    db.exec(`DROP TABLE protocols_fts; DROP TABLE customer_phones; DROP TABLE contact_phones;`);
+    db.pragma(`user_version = ${migrations.indexOf(numbersSearchedAnywhere)}`);
+    db.close();
+    store = StoreCore.open(file);
+    expect(ids('4512773')).toEqual([8]);
+    expect(ids('3222-1111')).toEqual([8]);
   });
 });

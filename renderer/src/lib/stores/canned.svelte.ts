@@ -3,6 +3,7 @@
  * profile on this machine, importable and exportable as JSON.
  */
 import { z } from 'zod';
+import { demoCannedReplies } from '../demo-canned';
 import { readStored, writeStored } from '../local-store';
 
 const templateSchema = z.object({
@@ -34,9 +35,19 @@ class CannedStore {
     return `hubdesk.canned.${this.profileId ?? 'none'}`;
   }
 
-  useProfile(profileId: string | null): void {
+  /**
+   * Loads the profile's replies. A demo profile that never had any starts with a few, once: a
+   * list the agent kept, even emptied, is never replaced.
+   */
+  useProfile(profileId: string | null, options: { demo?: boolean } = {}): void {
     this.profileId = profileId;
-    const parsed = fileSchema.safeParse(readStored(this.storageKey));
+    const stored = readStored(this.storageKey);
+    if (stored === null && options.demo === true) {
+      this.replies = [...demoCannedReplies];
+      writeStored(this.storageKey, this.replies);
+      return;
+    }
+    const parsed = fileSchema.safeParse(stored);
     this.replies = parsed.success ? parsed.data : [];
   }
 

@@ -4,7 +4,6 @@ import { TYPES } from '../../main/sim/catalog';
 import {
   goOffline,
   goOnline,
-  openTicket,
   openWorkspace,
   startWorkspace,
   type Workspace,
@@ -44,7 +43,11 @@ test('an O.S. opened offline waits on the ticket, lands once with its technician
   goOnline(workspace.sim);
   await openWorkspace(page, workspace);
   const protocol = await ticketAllowingOrders(page);
-  await openTicket(page, protocol);
+  // The first sync may still be moving rows under the pointer: click again until it opens.
+  await expect(async () => {
+    await page.getByTestId('ticket-row').filter({ hasText: protocol }).click();
+    await expect(page.getByTestId('ticket-protocol')).toHaveText(protocol, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
 
   goOffline(workspace.sim);
   await page.getByRole('button', { name: 'Sincronizar agora' }).click();

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createActionsService } from '../../../main/api/actions-service';
 import { AppError } from '../../../preload/errors';
 import { startSimulator, type RunningSimulator } from '../../../main/sim/server';
-import { settled, startHarness, workableTickets, type Harness } from './harness';
+import { settled, startHarness, workableTickets, type Harness } from '../outbox/harness';
 
 let sim: RunningSimulator | null = null;
 let harness: Harness | null = null;

@@ -3,7 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActionsService } from '../../../main/api/actions-service';
 import { startSimulator, type RunningSimulator } from '../../../main/sim/server';
-import { cacheTickets, settled, startHarness, workableTickets, type Harness } from './harness';
+import {
+  cacheTickets,
+  settled,
+  startHarness,
+  workableTickets,
+  type Harness,
+} from '../outbox/harness';
 
 /**
  * A load balancer in front of the simulator whose backend fails every PUT with HTTP 500 and

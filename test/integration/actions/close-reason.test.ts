@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createActionsService } from '../../../main/api/actions-service';
 import { startSimulator, type RunningSimulator } from '../../../main/sim/server';
-import { cacheTickets, settled, startHarness, workableTickets, type Harness } from './harness';
+import {
+  cacheTickets,
+  settled,
+  startHarness,
+  workableTickets,
+  type Harness,
+} from '../outbox/harness';
 
 let sim: RunningSimulator | null = null;
 let harness: Harness | null = null;

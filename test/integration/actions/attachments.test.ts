@@ -16,7 +16,7 @@ import {
   waitFor,
   workableTickets,
   type Harness,
-} from './harness';
+} from '../outbox/harness';
 
 let sim: RunningSimulator;
 let harness: Harness;

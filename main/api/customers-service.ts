@@ -43,5 +43,26 @@ export function createCustomersService(current: () => CustomersWorkspace): Servi
       }
       return store.searchCustomers({ by, term, limit: resultLimit });
     },
+
+    ofService: async (serviceId) => {
+      const { store, client, connectivity } = current();
+      if (connectivity.online) {
+        try {
+          // Fact 38: `busca=id_cliente_servico` finds the customer with phones and e-mail.
+          const customers = await reportingOutcome(connectivity, () =>
+            client.searchCustomers({ by: 'id_cliente_servico', term: String(serviceId), limit: 1 }),
+          );
+          await store.upsertCustomers(customers);
+          const found = customers.find((customer) =>
+            customer.services.some((service) => service.id === serviceId),
+          );
+          if (found) return found;
+        } catch {
+          // Offline, refused ("Nenhum cliente encontrado") or unreadable: the panel shows the
+          // cached copy instead; the ticket itself carries the customer's name and document.
+        }
+      }
+      return store.getCustomerByService(serviceId);
+    },
   };
 }

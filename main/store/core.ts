@@ -39,6 +39,7 @@ import type {
   StoredTicket,
   TicketListPage,
   TicketListQuery,
+  TicketSummary,
   TicketViewCounts,
 } from './types';
 
@@ -139,6 +140,16 @@ export class StoreCore {
    * A page of the inbox. With search text, the list covers the tickets with the newest
    * `searchListCap` matches: the search stays fast however common the words are.
    */
+  /** "Outros atendimentos deste cliente": open first, then newest; at most 50. */
+  listCustomerTickets(customerId: number, limit = 20): TicketSummary[] {
+    return this.reads.ofCustomer(customerId, Math.min(Math.max(Math.trunc(limit), 1), 50));
+  }
+
+  /** What the outbox screen names its actions' tickets by (protocol, customer). */
+  getTicketSummaries(keys: string[]): TicketSummary[] {
+    return keys.length === 0 ? [] : this.reads.summariesByKey(keys);
+  }
+
   listTickets(query: TicketListQuery = {}): TicketListPage {
     if (!query.search?.trim()) return this.reads.list(query, null);
     const parsed = parseSearch(query.search);

@@ -62,6 +62,16 @@ export class TicketReads {
         `SELECT ${summaryColumns} FROM tickets t WHERE t.seq IN (SELECT value FROM json_each(?))`,
       ),
       keyOfId: db.prepare('SELECT key FROM tickets WHERE id = ?').pluck(),
+      // tickets_customer finds the customer's few rows; the sort is over those alone.
+      ofCustomer: db.prepare<TicketSummaryRow>(
+        `SELECT ${summaryColumns} FROM tickets t
+         WHERE t.customer_id = ? AND t.gone_at IS NULL AND t.server_draft = 0
+         ORDER BY t.is_closed, t.opened_at DESC, t.seq DESC
+         LIMIT ?`,
+      ),
+      byKeys: db.prepare<TicketSummaryRow>(
+        `SELECT ${summaryColumns} FROM tickets t WHERE t.key IN (SELECT value FROM json_each(?))`,
+      ),
       anyGone: db
         .prepare('SELECT EXISTS (SELECT 1 FROM tickets WHERE gone_at IS NOT NULL)')
         .pluck(),
@@ -103,6 +113,16 @@ export class TicketReads {
   summariesBySeq(seqs: number[]): Map<number, TicketSummary> {
     const rows = this.statements.bySeqs.all(JSON.stringify(seqs));
     return new Map(rows.map((row) => [row.seq, toSummary(row)]));
+  }
+
+  /** The customer's cached tickets, open ones first, then newest first; at most `limit`. */
+  ofCustomer(customerId: number, limit: number): TicketSummary[] {
+    return this.statements.ofCustomer.all(customerId, limit).map(toSummary);
+  }
+
+  /** The summaries of the given tickets that are cached, in no particular order. */
+  summariesByKey(keys: string[]): TicketSummary[] {
+    return this.statements.byKeys.all(JSON.stringify(keys)).map(toSummary);
   }
 
   keyOfServerId(id: number): string | null {

@@ -271,6 +271,16 @@ export const en: Messages = {
   'newTicket.by.code': 'Code',
   'newTicket.by.name': 'Name',
   'newTicket.by.phone': 'Phone',
+  'newTicket.by.auto': 'Detect from what is typed',
+  'newTicket.detected.cpf': 'Searching by CPF',
+  'newTicket.detected.cnpj': 'Searching by CNPJ',
+  'newTicket.detected.phone': 'Searching by phone',
+  'newTicket.detected.code': 'Searching by customer code',
+  'newTicket.detected.name': 'Searching by name',
+  'newTicket.openTickets':
+    'This customer already has {{count, number}} open tickets. Check whether the request is already in one of them:',
+  'newTicket.openTickets_one':
+    'This customer already has {{count, number}} open ticket. Check whether the request is already in it:',
   'newTicket.term': 'Search term',
   'newTicket.search': 'Search',
   'newTicket.noCustomer': 'No customer found.',
@@ -322,7 +332,8 @@ export const en: Messages = {
   'outbox.discardExplain.reply':
     'The reply will not be sent and the typed text will be lost. This cannot be undone.',
   'outbox.discardExplain.attach': 'The files will not be sent. This cannot be undone.',
-  'outbox.discardExplain.update': 'The status or type change will not be sent. This cannot be undone.',
+  'outbox.discardExplain.update':
+    'The status or type change will not be sent. This cannot be undone.',
   'outbox.discardExplain.close': 'The ticket will not be closed in HubSoft. This cannot be undone.',
   'outbox.ticketOf': 'Ticket',
   'outbox.kind.create': 'New ticket',

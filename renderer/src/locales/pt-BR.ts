@@ -277,6 +277,16 @@ export const ptBR = {
   'newTicket.by.code': 'Código',
   'newTicket.by.name': 'Nome',
   'newTicket.by.phone': 'Telefone',
+  'newTicket.by.auto': 'Detectar pelo que for digitado',
+  'newTicket.detected.cpf': 'Buscando por CPF',
+  'newTicket.detected.cnpj': 'Buscando por CNPJ',
+  'newTicket.detected.phone': 'Buscando por telefone',
+  'newTicket.detected.code': 'Buscando por código do cliente',
+  'newTicket.detected.name': 'Buscando por nome',
+  'newTicket.openTickets':
+    'Este cliente já tem {{count, number}} atendimentos abertos. Veja se o pedido já não está em um deles:',
+  'newTicket.openTickets_one':
+    'Este cliente já tem {{count, number}} atendimento aberto. Veja se o pedido já não está nele:',
   'newTicket.term': 'Termo da busca',
   'newTicket.search': 'Buscar',
   'newTicket.noCustomer': 'Nenhum cliente encontrado.',

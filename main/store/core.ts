@@ -126,6 +126,7 @@ export class StoreCore {
       ...detail.summary,
       messages: detail.messages,
       serviceOrders: detail.serviceOrders,
+      closing: detail.closing,
       pending: this.outbox.openOnTicket(key),
       uploads: this.outbox.uploadsOnTicket(key),
       raw: detail.raw,

@@ -8,6 +8,7 @@ import type {
   StoredMessage,
   TicketListPage,
   TicketListQuery,
+  TicketClosing,
   TicketSort,
   TicketSummary,
 } from './types';
@@ -40,6 +41,8 @@ interface MessageRow {
 interface DetailRow extends TicketSummaryRow {
   service_orders: string;
   raw: string;
+  closing_description: string | null;
+  closing_reason_id: number | null;
 }
 
 export class TicketReads {
@@ -52,7 +55,8 @@ export class TicketReads {
     this.views = new TicketViews(db);
     this.statements = {
       detail: db.prepare<DetailRow>(
-        `SELECT ${summaryColumns}, t.service_orders, t.raw FROM tickets t WHERE t.key = ?`,
+        `SELECT ${summaryColumns}, t.service_orders, t.raw, t.closing_description,
+           t.closing_reason_id FROM tickets t WHERE t.key = ?`,
       ),
       messages: db.prepare<MessageRow>(
         `SELECT id, local_id, text, created_at, pending FROM messages
@@ -91,6 +95,7 @@ export class TicketReads {
     summary: TicketSummary;
     messages: StoredMessage[];
     serviceOrders: ServiceOrder[];
+    closing: TicketClosing;
     raw: Record<string, unknown>;
   } | null {
     const row = this.statements.detail.get(key);
@@ -106,6 +111,7 @@ export class TicketReads {
       summary: toSummary(row),
       messages,
       serviceOrders: JSON.parse(row.service_orders) as ServiceOrder[],
+      closing: { reasonId: row.closing_reason_id, description: row.closing_description },
       raw: JSON.parse(row.raw) as Record<string, unknown>,
     };
   }

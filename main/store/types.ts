@@ -76,8 +76,19 @@ export interface UploadedFile {
   sentAt: string;
 }
 
+/**
+ * How the ticket was closed, as the cache holds it: the agent's own close while it is queued, then
+ * the server's. The reason's id comes only with model rows (lists, PUT); the detail's presentation
+ * shape names it instead (`motivo_fechamento`, fact 37), kept in `raw`.
+ */
+export interface TicketClosing {
+  reasonId: number | null;
+  description: string | null;
+}
+
 export interface StoredTicket extends TicketSummary {
   messages: StoredMessage[];
+  closing: TicketClosing;
   /** Files uploaded from this app, oldest first. */
   uploads: UploadedFile[];
   serviceOrders: ServiceOrder[];

@@ -133,6 +133,17 @@ export async function closeOnServer(sim: RunningSimulator, ticketId: number): Pr
   });
 }
 
+/** Someone else adds a message to a ticket in HubSoft (its rows name no author, fact 35). */
+export async function addMessageOnServer(
+  sim: RunningSimulator,
+  ticketId: number,
+  text: string,
+): Promise<void> {
+  await hubsoftCall(sim, 'POST', `/api/v1/integracao/atendimento/adicionar_mensagem/${ticketId}`, {
+    mensagem: text,
+  });
+}
+
 /** Someone at the provider opens a ticket for a customer; HubSoft assigns it to the API user. */
 export async function openTicketOnServer(
   sim: RunningSimulator,

@@ -76,11 +76,11 @@ export function closingOf(
       pending: true,
     };
   }
-  const reasonId = id(ticket.raw.id_motivo_fechamento_atendimento);
+  const reasonId = ticket.closing.reasonId ?? id(ticket.raw.id_motivo_fechamento_atendimento);
   return {
     at: ticket.closedAt,
     reason: labelOf(reasons, reasonId) ?? text(ticket.raw.motivo_fechamento),
-    text: text(ticket.raw.descricao_fechamento),
+    text: text(ticket.closing.description) ?? text(ticket.raw.descricao_fechamento),
     pending: false,
   };
 }

@@ -26,6 +26,7 @@ import { TicketWrites } from './ticket-writes';
 import type {
   ActionError,
   ActionRequest,
+  CreatePayload,
   CustomerSearchField,
   JsonValue,
   NewStagedAttachment,
@@ -37,11 +38,31 @@ import type {
   StoredConfigList,
   StoredDraft,
   StoredTicket,
+  TicketContact,
   TicketListPage,
   TicketListQuery,
   TicketSummary,
   TicketViewCounts,
 } from './types';
+
+function trimmed(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() ? value.trim() : null;
+}
+
+/** The ticket's contact: the server's words when it sent them, else this app's own create. */
+function contactOf(
+  raw: Record<string, unknown>,
+  create: CreatePayload | null,
+): TicketContact | null {
+  const originId = Number(raw.id_origem_contato);
+  const contact: TicketContact = {
+    name: trimmed(raw.nome_contato) ?? trimmed(create?.name),
+    phone: trimmed(raw.telefone_contato) ?? trimmed(create?.phone),
+    originId:
+      Number.isInteger(originId) && originId > 0 ? originId : (create?.contactOriginId ?? null),
+  };
+  return contact.name || contact.phone || contact.originId ? contact : null;
+}
 
 export interface StoreCoreOptions {
   /** The clock; tests pass a fixed one. */
@@ -127,6 +148,7 @@ export class StoreCore {
       messages: detail.messages,
       serviceOrders: detail.serviceOrders,
       closing: detail.closing,
+      contact: contactOf(detail.raw, this.outbox.createOf(key)?.payload ?? null),
       pending: this.outbox.openOnTicket(key),
       uploads: this.outbox.uploadsOnTicket(key),
       raw: detail.raw,

@@ -86,9 +86,22 @@ export interface TicketClosing {
   description: string | null;
 }
 
+/**
+ * Who asked for the ticket. HubSoft's detail and list shapes leave the contact out (facts 23, 34,
+ * 37); PUT's raw model carries `nome_contato`, `telefone_contato`, `id_origem_contato` (fact 27),
+ * and a ticket opened from this app knows them from its own create.
+ */
+export interface TicketContact {
+  name: string | null;
+  phone: string | null;
+  originId: number | null;
+}
+
 export interface StoredTicket extends TicketSummary {
   messages: StoredMessage[];
   closing: TicketClosing;
+  /** Null when neither the server's copy nor this app's create names the contact. */
+  contact: TicketContact | null;
   /** Files uploaded from this app, oldest first. */
   uploads: UploadedFile[];
   serviceOrders: ServiceOrder[];

@@ -1,8 +1,7 @@
 /**
  * What the timeline tells beyond messages: who opened the ticket (contact, phone, origin) and how
- * it was closed (reason, text). Read leniently from the server's own object in the shapes HubSoft
- * answers with, and from the actions this app queued for the ticket, since the detail call's
- * presentation shape names neither the contact nor the closing reason's id (facts 23, 27, 37).
+ * it was closed (reason, text), from what the cache keeps and, where the detail's presentation
+ * shape only names things (`motivo_fechamento`, fact 37), from the server's own object.
  */
 import type { ConfigItem, OutboxAction, Ticket } from '../../../preload/types';
 
@@ -26,25 +25,17 @@ export interface OpeningContact {
   origin: string | null;
 }
 
-/**
- * The contact who asked for the ticket. The raw model (PUT's answer, fact 27) carries
- * `nome_contato`, `telefone_contato` and `id_origem_contato`; a ticket opened from this app
- * knows them from its own create action.
- */
+/** The contact who asked for the ticket, with the origin's label from the config lists. */
 export function openingContact(
   ticket: Ticket,
-  actions: readonly OutboxAction[],
   origins: readonly ConfigItem[] | undefined,
 ): OpeningContact | null {
-  const create = actions.find(
-    (action): action is Extract<OutboxAction, { kind: 'create' }> =>
-      action.kind === 'create' && action.ticketKey === ticket.key,
-  );
-  const name = text(ticket.raw.nome_contato) ?? text(create?.payload.name);
-  const phone = text(ticket.raw.telefone_contato) ?? text(create?.payload.phone);
-  const originId = id(ticket.raw.id_origem_contato) ?? create?.payload.contactOriginId ?? null;
-  const origin = labelOf(origins, originId) ?? text(ticket.raw.origem_contato);
-  return name || phone || origin ? { name, phone, origin } : null;
+  const contact = ticket.contact;
+  if (!contact) return null;
+  const origin = labelOf(origins, contact.originId);
+  return contact.name || contact.phone || origin
+    ? { name: contact.name, phone: contact.phone, origin }
+    : null;
 }
 
 export interface Closing {

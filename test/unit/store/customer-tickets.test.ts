@@ -65,3 +65,52 @@ describe('ticket summaries by key', () => {
     expect(store.getTicketSummaries([])).toEqual([]);
   });
 });
+
+describe("a ticket's contact and closing", () => {
+  it('keeps the contact of a ticket opened here, also after its create was sent', () => {
+    const action = store.enqueueAction({
+      kind: 'create',
+      payload: {
+        serviceId: 17_001,
+        description: 'Sem sinal desde ontem',
+        name: ' Ana Paula ',
+        phone: '37991234567',
+        contactOriginId: 3,
+      },
+    });
+    expect(store.getTicket(action.ticketKey)?.contact).toEqual({
+      name: 'Ana Paula',
+      phone: '37991234567',
+      originId: 3,
+    });
+    store.markActionSending(action.id);
+    store.markActionSent(action.id, { ticket: { id: 1, protocol: '20261202101010123456' } });
+    expect(store.getTicket(action.ticketKey)?.contact).toMatchObject({ name: 'Ana Paula' });
+  });
+
+  it("reads the server's contact from a raw model, and none when nothing names it", () => {
+    store.upsertRemoteTickets([
+      remoteTicket(1, {
+        raw: { id_atendimento: 1, nome_contato: 'Carlos ', telefone_contato: '3133334444' },
+      }),
+      remoteTicket(2),
+    ]);
+    expect(store.getTicket('t:1')?.contact).toEqual({
+      name: 'Carlos',
+      phone: '3133334444',
+      originId: null,
+    });
+    expect(store.getTicket('t:2')?.contact).toBeNull();
+  });
+
+  it('gives the closing reason and text of a closed ticket', () => {
+    store.upsertRemoteTickets([
+      remoteTicket(1, {
+        closedAt: '2024-01-02T10:00:00.000Z',
+        closingReasonId: 17,
+        closingDescription: 'Cabo trocado',
+      }),
+    ]);
+    expect(store.getTicket('t:1')?.closing).toEqual({ reasonId: 17, description: 'Cabo trocado' });
+  });
+});

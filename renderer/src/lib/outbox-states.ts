@@ -4,7 +4,7 @@
  * message when it has one, otherwise as "waiting".
  */
 import type { ActionState, OutboxAction } from '../../../preload/types';
-import { t } from './i18n.svelte';
+import type { MessageKey } from '../locales/pt-BR';
 
 const known: ReadonlySet<string> = new Set<ActionState>([
   'queued',
@@ -15,13 +15,18 @@ const known: ReadonlySet<string> = new Set<ActionState>([
   'discarded',
 ]);
 
+/**
+ * The action waits for the agent: refused, unprovable, or in a state this renderer does not know
+ * (a newer main's waiting state, e.g. news on the ticket since the reply was written), which is
+ * treated the same way so the agent can still retry, edit or discard it.
+ */
 export function isTroubled(state: string): boolean {
-  return state === 'failed' || state === 'needs_attention';
+  return state === 'failed' || state === 'needs_attention' || !known.has(state);
 }
 
-/** The badge's words for the state. */
-export function stateLabel(state: string): string {
-  return known.has(state) ? t(`outbox.state.${state as ActionState}`) : t('outbox.state.waiting');
+/** The message key of the badge's words for the state. */
+export function stateLabelKey(state: string): MessageKey {
+  return known.has(state) ? `outbox.state.${state as ActionState}` : 'outbox.state.waiting';
 }
 
 /** Why the action is where it is, in the server's or main's words, when there is a reason. */

@@ -23,6 +23,8 @@ test.afterAll(async () => {
 
 test.beforeEach(async ({ page }) => {
   await openWorkspace(page, workspace);
+  // The first sync has ended: the list the agent clicks in has come to rest.
+  await expect(page.getByTestId('last-sync')).not.toContainText('nunca', { timeout: 60_000 });
 });
 
 /** Brazilian phones as people read them. */
@@ -100,8 +102,9 @@ test('"Outros atendimentos deste cliente" lists the customer\'s other tickets, o
   await expect(page.getByTestId('customer-ticket').filter({ hasText: protocol })).toBeVisible();
 });
 
-test.describe('in English', () => {
+test.describe('in English, dark', () => {
   test.beforeEach(async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
     await page.evaluate(() => localStorage.setItem('hubdesk.locale', 'en'));
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Inbox' })).toBeVisible();

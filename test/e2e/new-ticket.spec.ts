@@ -19,6 +19,8 @@ test.afterAll(async () => {
 
 test.beforeEach(async ({ page }) => {
   await openWorkspace(page, workspace);
+  // The first sync has ended: the list the agent clicks in has come to rest.
+  await expect(page.getByTestId('last-sync')).not.toContainText('nunca', { timeout: 60_000 });
   // Each test starts with an empty form: the form is a draft that outlives the test before.
   await page.evaluate(() =>
     (
@@ -127,6 +129,21 @@ test("a ticket opened here shows its contact's name, phone and origin in the ope
   await page.reload();
   await expect(contact).toContainText('Joana Prado');
   await expect(contact).toContainText(`Origem: ${originLabel}`);
+});
+
+test('back on a form whose draft has its customer, the focus is on the heading and the draft kept', async ({
+  page,
+}) => {
+  await page.getByRole('link', { name: 'Novo atendimento' }).click();
+  await page.getByLabel('Termo da busca').fill('SILVA');
+  await page.getByRole('button', { name: 'Buscar', exact: true }).click();
+  await page.getByTestId('customer-result').first().click();
+  await page.getByLabel('Descrição').fill('Rascunho do novo atendimento');
+  await page.getByRole('link', { name: 'Caixa de entrada' }).click();
+  await page.getByRole('link', { name: 'Novo atendimento' }).click();
+  await expect(page.getByRole('button', { name: 'Trocar cliente' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Novo atendimento', level: 1 })).toBeFocused();
+  await expect(page.getByLabel('Descrição')).toHaveValue('Rascunho do novo atendimento');
 });
 
 test.describe('in English', () => {

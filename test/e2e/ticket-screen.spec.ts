@@ -24,6 +24,8 @@ test.afterAll(async () => {
 
 test.beforeEach(async ({ page }) => {
   await openWorkspace(page, workspace);
+  // The first sync has ended: the list the agent clicks in has come to rest.
+  await expect(page.getByTestId('last-sync')).not.toContainText('nunca', { timeout: 60_000 });
 });
 
 function serverTicket(protocol: string) {

@@ -8,6 +8,7 @@ import {
   openWorkspace,
   serverMessages,
   startWorkspace,
+  storedDraft,
   type Workspace,
 } from '../support/workspace';
 
@@ -223,6 +224,9 @@ test('news from others while the ticket is open shows above the reply box, and o
   await expect(fresh).toBeInViewport();
   await expect(fresh).toContainText('Nova');
   await expect(page.getByTestId('reply-box')).toHaveValue('Estou escrevendo uma resposta');
+  // Emptied, the draft leaves no trace on this ticket for the tests after.
+  await page.getByTestId('reply-box').fill('');
+  await expect.poll(() => storedDraft(page, `reply:t:${serverTicket(protocol).id}`)).toBe('');
 });
 
 test.describe('in English, dark', () => {

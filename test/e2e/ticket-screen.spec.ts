@@ -180,6 +180,42 @@ test('a reply HubSoft refuses shows in the timeline with the reason, and is fixe
   expect(serverMessages(workspace.sim, protocol)).not.toContain(text);
 });
 
+test('a close HubSoft refuses (an order in execution) shows in the timeline with the reason, and the ticket stays open', async ({
+  page,
+}) => {
+  const protocols = await page.locator('[data-testid="ticket-row"] .protocol').allTextContents();
+  const protocol = protocols
+    .map((text) => text.trim())
+    .find((candidate) =>
+      workspace.sim
+        .state({ protocol: candidate })[0]
+        ?.serviceOrders.some((order) => order.status === 'em_execucao'),
+    );
+  if (!protocol) throw new Error('no listed ticket has a service order in execution');
+  await openTicket(page, protocol);
+  await page.getByRole('button', { name: 'Fechar atendimento' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Fechar atendimento' });
+  await dialog.getByLabel('Motivo do fechamento').selectOption({ index: 1 });
+  await dialog.getByRole('button', { name: 'Fechar atendimento' }).click();
+
+  const entry = page.getByTestId('timeline-action').filter({ hasText: 'Fechamento' });
+  await expect(entry.getByTestId('timeline-action-state')).toHaveText(/Falhou|Precisa de você/, {
+    timeout: 30_000,
+  });
+  await expect(entry.getByTestId('timeline-action-reason')).toContainText('em execução');
+  await expect(entry.getByRole('button', { name: 'Tentar de novo' })).toBeVisible();
+  // The local close was undone: the ticket is open again, its reply box back.
+  await expect(page.getByTestId('ticket-closed')).toHaveCount(0);
+  await expect(page.getByTestId('reply-box')).toBeVisible();
+  await entry.getByRole('button', { name: 'Descartar' }).click();
+  await page
+    .getByRole('dialog', { name: 'Descartar esta ação?' })
+    .getByRole('button', { name: 'Descartar' })
+    .click();
+  await expect(entry).toHaveCount(0);
+  expect(serverTicket(protocol).closedAt).toBeNull();
+});
+
 test('the outbox names each action by protocol and customer and links to its ticket', async ({
   page,
 }) => {
@@ -255,5 +291,31 @@ test.describe('in English, dark', () => {
     await expect(page.getByTestId('timeline-closing')).toContainText('Reason:');
     await expect(page.getByTestId('reply-closed')).toContainText('Ticket closed');
     await expect(page.getByTestId('status-readonly')).toContainText('Ticket closed');
+  });
+
+  test('a refused reply, its outbox entry and the discard question read in English', async ({
+    page,
+  }) => {
+    const protocol = await closableProtocol(page, workspace.sim);
+    await page.getByTestId('ticket-row').filter({ hasText: protocol }).click();
+    await expect(page.getByTestId('ticket-protocol')).toHaveText(protocol);
+    const text = `Reply HubSoft refuses ${Date.now()}`;
+    await page.getByTestId('reply-box').fill(text);
+    await closeOnServer(workspace.sim, serverTicket(protocol).id);
+    await page.getByTestId('reply-box').press('Control+Enter');
+    const entry = page.getByTestId('timeline-scroller').locator('li').filter({ hasText: text });
+    await expect(entry.getByTestId('timeline-action-state')).toHaveText(/Failed|Needs you/, {
+      timeout: 30_000,
+    });
+    await expect(entry.locator('.who')).toHaveText('You');
+
+    await page.getByRole('link', { name: 'Outbox' }).click();
+    const item = page.getByTestId('outbox-item').filter({ hasText: text });
+    await expect(item.getByTestId('outbox-ticket-link')).toContainText(protocol);
+    await item.getByRole('button', { name: 'Discard' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Discard this action?' });
+    await expect(confirm).toContainText('This cannot be undone.');
+    await confirm.getByRole('button', { name: 'Discard' }).click();
+    await expect(item).toHaveCount(0);
   });
 });

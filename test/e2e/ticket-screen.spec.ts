@@ -73,6 +73,14 @@ test('the timeline opens on its latest entry, the reply box stays under it and t
   expect(await side.boundingBox()).toEqual(sideBefore);
   expect(await page.getByTestId('reply-box').boundingBox()).toEqual(replyBefore);
   await expect(page.getByTestId('reply-box')).toBeInViewport();
+
+  // Sent from there, the agent's reply brings the timeline back to its end, where it shows.
+  await page.getByTestId('reply-box').fill('Verificado, o sinal está normal agora.');
+  await page.getByTestId('reply-box').press('Control+Enter');
+  await expect(
+    scroller.getByTestId('timeline-message').filter({ hasText: 'Verificado, o sinal' }),
+  ).toBeInViewport();
+  await expect.poll(() => distanceFromEnd(page)).toBeLessThan(2);
 });
 
 test('the agent\'s own messages say "Você" and look apart from everyone else\'s', async ({

@@ -22,6 +22,7 @@ import {
   profileId,
   reauthInput,
   searchOptions,
+  serverId,
   stagedId,
   stageInput,
   syncWindowDays,
@@ -48,6 +49,7 @@ import type {
   SyncStatus,
   Ticket,
   TicketListPage,
+  TicketSummary,
   TicketViewCounts,
 } from './types';
 
@@ -106,6 +108,10 @@ export const contract = {
     search: method(z.tuple([z.string().max(200), searchOptions.optional()])).returns<SearchHit[]>(),
     refresh: method(one(ticketKey)).returns<Ticket>(),
     viewCounts: method(one(viewCountsInput)).returns<TicketViewCounts>(),
+    /** A customer's cached tickets (by `id_cliente`), open ones first, then the newest. */
+    ofCustomer: method(one(serverId)).returns<TicketSummary[]>(),
+    /** The cached summaries of these tickets (the outbox names its actions' tickets). */
+    summaries: method(one(z.array(ticketKey).max(500))).returns<TicketSummary[]>(),
   },
   drafts: {
     get: method(one(draftKey)).returns<Draft | null>(),
@@ -132,6 +138,11 @@ export const contract = {
   },
   customers: {
     search: method(one(customerSearchInput)).returns<Customer[]>(),
+    /**
+     * The customer a service (`id_cliente_servico`) belongs to: asked of HubSoft when online
+     * (fact 38), else the cached copy; null when neither knows it.
+     */
+    ofService: method(one(serverId)).returns<Customer | null>(),
   },
   config: {
     get: method(noArgs).returns<ConfigLists>(),

@@ -58,6 +58,47 @@ async function setOffline(sim, offline) {
   });
 }
 
+/** A call to the simulator's HubSoft API, as another HubSoft user or integration makes it. */
+async function hubsoft(sim, method, route, body) {
+  const tokenAnswer = await fetch(`${sim.url}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({
+      grant_type: 'password',
+      client_id: account.clientId,
+      client_secret: account.clientSecret,
+      username: account.username,
+      password: account.password,
+    }),
+  });
+  const { access_token: token } = await tokenAnswer.json();
+  const response = await fetch(`${sim.url}/api/v1/integracao${route}`, {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      authorization: `Bearer ${token}`,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return response.json();
+}
+
+/** The server's copy of the ticket open on screen (its id and service). */
+async function openTicketOnServer(page, sim) {
+  const protocol = ((await page.getByTestId('ticket-protocol').textContent()) ?? '').trim();
+  const answer = await hubsoft(
+    sim,
+    'GET',
+    `/cliente/atendimento?busca=protocolo&termo_busca=${protocol}&apenas_pendente=nao`,
+  );
+  const [ticket] = answer.atendimentos ?? [];
+  return {
+    id: Number(ticket.id_atendimento),
+    serviceId: Number(ticket.servico?.id_cliente_servico),
+  };
+}
+
 /** Each screen: how to reach it from a signed-in workspace. */
 const screens = [
   {
@@ -115,6 +156,62 @@ const screens = [
       await page
         .getByTestId('reply-box')
         .fill('Olá! Estou verificando o sinal da sua conexão agora.');
+    },
+  },
+  {
+    name: 'ticket-split',
+    // The split view with a conversation: a colleague's note in HubSoft and the agent's reply.
+    open: async (page, sim) => {
+      await page.getByRole('link', { name: 'Caixa de entrada' }).click();
+      await page.getByTestId('ticket-row').nth(3).click();
+      await page.getByTestId('ticket-protocol').waitFor();
+      const ticket = await openTicketOnServer(page, sim);
+      await hubsoft(sim, 'POST', `/atendimento/adicionar_mensagem/${ticket.id}`, {
+        mensagem: 'Cliente ligou de novo: a internet cai toda noite por volta das 21 h.',
+      });
+      await page.getByRole('button', { name: 'Sincronizar agora' }).click();
+      await page.getByText('a internet cai toda noite').waitFor({ timeout: 30_000 });
+      await page
+        .getByTestId('reply-box')
+        .fill('Boa noite! Vamos agendar uma visita técnica para verificar o sinal.');
+      await page.getByTestId('reply-box').press('Control+Enter');
+      await page.getByTestId('timeline-message').filter({ hasText: 'Vamos agendar' }).waitFor();
+    },
+  },
+  {
+    name: 'failed-action',
+    // Someone closed the ticket in HubSoft while the agent typed: the refused reply, in place.
+    open: async (page, sim) => {
+      await page.getByRole('link', { name: 'Caixa de entrada' }).click();
+      await page.getByTestId('ticket-row').nth(4).click();
+      await page.getByTestId('ticket-protocol').waitFor();
+      const ticket = await openTicketOnServer(page, sim);
+      await page
+        .getByTestId('reply-box')
+        .fill('Olá! O técnico confirmou a troca do conector, pode testar a conexão?');
+      await hubsoft(sim, 'PUT', `/atendimento/${ticket.id}`, { fechar_atendimento: true });
+      await page.getByTestId('reply-box').press('Control+Enter');
+      await page.getByTestId('timeline-action-reason').waitFor({ timeout: 30_000 });
+    },
+  },
+  {
+    name: 'customer-panel',
+    // The customer's other tickets beside the open one, open ones first.
+    open: async (page, sim) => {
+      await page.getByRole('link', { name: 'Caixa de entrada' }).click();
+      await page.getByTestId('ticket-row').nth(5).click();
+      await page.getByTestId('ticket-protocol').waitFor();
+      const ticket = await openTicketOnServer(page, sim);
+      for (const descricao of ['Lentidão à noite', 'Troca de plano para 500 Mega']) {
+        await hubsoft(sim, 'POST', '/atendimento', {
+          id_cliente_servico: ticket.serviceId,
+          descricao,
+          nome: 'Contato do cliente',
+          telefone: '37991234567',
+        });
+      }
+      await page.getByRole('button', { name: 'Sincronizar agora' }).click();
+      await page.getByTestId('customer-ticket').nth(1).waitFor({ timeout: 30_000 });
     },
   },
   {

@@ -43,5 +43,28 @@ export function createCustomersService(current: () => CustomersWorkspace): Servi
       }
       return store.searchCustomers({ by, term, limit: resultLimit });
     },
+
+    ofService: async (serviceId) => {
+      const { store, client, connectivity } = current();
+      // The panel shows on every ticket the agent opens (j/k walk them): a customer cached once
+      // (here or by the new-ticket search, which refreshes it) costs HubSoft no more requests.
+      const cached = await store.getCustomerByService(serviceId);
+      if (cached || !connectivity.online) return cached;
+      try {
+        // Fact 38: `busca=id_cliente_servico` finds the customer with phones and e-mail.
+        const customers = await reportingOutcome(connectivity, () =>
+          client.searchCustomers({ by: 'id_cliente_servico', term: String(serviceId), limit: 1 }),
+        );
+        await store.upsertCustomers(customers);
+        return (
+          customers.find((customer) => customer.services.some((item) => item.id === serviceId)) ??
+          null
+        );
+      } catch {
+        // Offline, refused ("Nenhum cliente encontrado") or unreadable: the panel shows what the
+        // ticket itself carries (name, document, plan) without phones and e-mail.
+        return null;
+      }
+    },
   };
 }

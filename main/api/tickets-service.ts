@@ -46,6 +46,10 @@ export function createTicketsService(current: () => TicketsWorkspace): Services[
       return store.countTicketViews(dayStart, sync.userId);
     },
 
+    ofCustomer: (customerId) => current().store.listCustomerTickets(customerId, 20),
+
+    summaries: (keys) => current().store.getTicketSummaries(keys),
+
     refresh: async (key) => {
       try {
         await current().sync.refreshTicket(key);

@@ -38,7 +38,13 @@ export interface CustomerTicketsQuery {
 }
 
 export type CustomerSearchField =
-  'cpf_cnpj' | 'codigo_cliente' | 'nome_razaosocial' | 'telefone' | 'id_cliente';
+  | 'cpf_cnpj'
+  | 'codigo_cliente'
+  | 'nome_razaosocial'
+  | 'telefone'
+  | 'id_cliente'
+  /** Fact 38: the customer a service belongs to (the ticket's customer panel). */
+  | 'id_cliente_servico';
 
 export interface CustomerSearchQuery {
   by: CustomerSearchField;

@@ -185,10 +185,15 @@ export class CustomerDirectory {
 
   /** Customer indexes matching a search, in index order, at most `limit`. */
   search(
-    field: 'cpf_cnpj' | 'codigo_cliente' | 'nome_razaosocial' | 'telefone',
+    field: 'cpf_cnpj' | 'codigo_cliente' | 'nome_razaosocial' | 'telefone' | 'id_cliente_servico',
     term: string,
     limit: number,
   ): number[] {
+    if (field === 'id_cliente_servico') {
+      // Fact 38: a service id finds the one customer it belongs to.
+      const found = this.service(Number(term));
+      return found ? [found.customer.index] : [];
+    }
     if (field === 'codigo_cliente') {
       const index = this.indexOfCode(Number(term));
       return index === null ? [] : [index];

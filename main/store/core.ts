@@ -27,6 +27,7 @@ import { TicketWrites } from './ticket-writes';
 import type {
   ActionError,
   ActionRequest,
+  CreatePayload,
   CustomerSearchField,
   JsonValue,
   NewStagedAttachment,
@@ -38,10 +39,31 @@ import type {
   StoredConfigList,
   StoredDraft,
   StoredTicket,
+  TicketContact,
   TicketListPage,
   TicketListQuery,
+  TicketSummary,
   TicketViewCounts,
 } from './types';
+
+function trimmed(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() ? value.trim() : null;
+}
+
+/** The ticket's contact: the server's words when it sent them, else this app's own create. */
+function contactOf(
+  raw: Record<string, unknown>,
+  create: CreatePayload | null,
+): TicketContact | null {
+  const originId = Number(raw.id_origem_contato);
+  const contact: TicketContact = {
+    name: trimmed(raw.nome_contato) ?? trimmed(create?.name),
+    phone: trimmed(raw.telefone_contato) ?? trimmed(create?.phone),
+    originId:
+      Number.isInteger(originId) && originId > 0 ? originId : (create?.contactOriginId ?? null),
+  };
+  return contact.name || contact.phone || contact.originId ? contact : null;
+}
 
 export interface StoreCoreOptions {
   /** The clock; tests pass a fixed one. */
@@ -126,6 +148,8 @@ export class StoreCore {
       ...detail.summary,
       messages: detail.messages,
       serviceOrders: detail.serviceOrders,
+      closing: detail.closing,
+      contact: contactOf(detail.raw, this.outbox.createOf(key)?.payload ?? null),
       pending: this.outbox.openOnTicket(key),
       uploads: this.outbox.uploadsOnTicket(key),
       raw: detail.raw,
@@ -140,6 +164,16 @@ export class StoreCore {
    * A page of the inbox. With search text, the list covers the tickets with the newest
    * `searchListCap` matches: the search stays fast however common the words are.
    */
+  /** "Outros atendimentos deste cliente": open first, then newest; at most 50. */
+  listCustomerTickets(customerId: number, limit = 20): TicketSummary[] {
+    return this.reads.ofCustomer(customerId, Math.min(Math.max(Math.trunc(limit), 1), 50));
+  }
+
+  /** What the outbox screen names its actions' tickets by (protocol, customer). */
+  getTicketSummaries(keys: string[]): TicketSummary[] {
+    return keys.length === 0 ? [] : this.reads.summariesByKey(keys);
+  }
+
   listTickets(query: TicketListQuery = {}): TicketListPage {
     if (!query.search?.trim()) return this.reads.list(query, null);
     const parsed = parseSearch(query.search);

@@ -10,6 +10,8 @@ export const storeMethods = [
   'getTicket',
   'findTicketKey',
   'listTickets',
+  'listCustomerTickets',
+  'getTicketSummaries',
   'searchTickets',
   'countTicketViews',
   'markTicketViewed',

@@ -138,6 +138,10 @@ export class Outbox {
       sentUploads: db.prepare<ActionRow>(
         `SELECT * FROM outbox WHERE ticket_key = ? AND kind = 'attach' AND state = 'sent' ORDER BY id`,
       ),
+      createOf: db.prepare<ActionRow>(
+        `SELECT * FROM outbox WHERE ticket_key = ? AND kind = 'create' AND state <> 'discarded'
+         ORDER BY id LIMIT 1`,
+      ),
       openOnTicket: db.prepare<ActionRow>(
         `SELECT * FROM outbox WHERE ticket_key = ? AND state IN ${openStates} ORDER BY id`,
       ),
@@ -247,6 +251,13 @@ export class Outbox {
         ? parsed.data.files.map((file) => ({ ...file, sentAt: row.updated_at }))
         : [];
     });
+  }
+
+  /** The create that opened this ticket from this app, sent or not (kept when the list trims). */
+  createOf(ticketKey: string): Extract<OutboxAction, { kind: 'create' }> | null {
+    const row = this.statements.createOf.get(ticketKey);
+    const action = row ? toAction(row) : null;
+    return action?.kind === 'create' ? action : null;
   }
 
   openOnTicket(ticketKey: string): OutboxAction[] {

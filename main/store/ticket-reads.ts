@@ -8,6 +8,7 @@ import type {
   StoredMessage,
   TicketListPage,
   TicketListQuery,
+  TicketClosing,
   TicketSort,
   TicketSummary,
 } from './types';
@@ -40,6 +41,8 @@ interface MessageRow {
 interface DetailRow extends TicketSummaryRow {
   service_orders: string;
   raw: string;
+  closing_description: string | null;
+  closing_reason_id: number | null;
 }
 
 export class TicketReads {
@@ -52,7 +55,8 @@ export class TicketReads {
     this.views = new TicketViews(db);
     this.statements = {
       detail: db.prepare<DetailRow>(
-        `SELECT ${summaryColumns}, t.service_orders, t.raw FROM tickets t WHERE t.key = ?`,
+        `SELECT ${summaryColumns}, t.service_orders, t.raw, t.closing_description,
+           t.closing_reason_id FROM tickets t WHERE t.key = ?`,
       ),
       messages: db.prepare<MessageRow>(
         `SELECT id, local_id, text, created_at, pending FROM messages
@@ -62,6 +66,16 @@ export class TicketReads {
         `SELECT ${summaryColumns} FROM tickets t WHERE t.seq IN (SELECT value FROM json_each(?))`,
       ),
       keyOfId: db.prepare('SELECT key FROM tickets WHERE id = ?').pluck(),
+      // tickets_customer finds the customer's few rows; the sort is over those alone.
+      ofCustomer: db.prepare<TicketSummaryRow>(
+        `SELECT ${summaryColumns} FROM tickets t
+         WHERE t.customer_id = ? AND t.gone_at IS NULL AND t.server_draft = 0
+         ORDER BY t.is_closed, t.opened_at DESC, t.seq DESC
+         LIMIT ?`,
+      ),
+      byKeys: db.prepare<TicketSummaryRow>(
+        `SELECT ${summaryColumns} FROM tickets t WHERE t.key IN (SELECT value FROM json_each(?))`,
+      ),
       anyGone: db
         .prepare('SELECT EXISTS (SELECT 1 FROM tickets WHERE gone_at IS NOT NULL)')
         .pluck(),
@@ -81,6 +95,7 @@ export class TicketReads {
     summary: TicketSummary;
     messages: StoredMessage[];
     serviceOrders: ServiceOrder[];
+    closing: TicketClosing;
     raw: Record<string, unknown>;
   } | null {
     const row = this.statements.detail.get(key);
@@ -96,6 +111,7 @@ export class TicketReads {
       summary: toSummary(row),
       messages,
       serviceOrders: JSON.parse(row.service_orders) as ServiceOrder[],
+      closing: { reasonId: row.closing_reason_id, description: row.closing_description },
       raw: JSON.parse(row.raw) as Record<string, unknown>,
     };
   }
@@ -103,6 +119,16 @@ export class TicketReads {
   summariesBySeq(seqs: number[]): Map<number, TicketSummary> {
     const rows = this.statements.bySeqs.all(JSON.stringify(seqs));
     return new Map(rows.map((row) => [row.seq, toSummary(row)]));
+  }
+
+  /** The customer's cached tickets, open ones first, then newest first; at most `limit`. */
+  ofCustomer(customerId: number, limit: number): TicketSummary[] {
+    return this.statements.ofCustomer.all(customerId, limit).map(toSummary);
+  }
+
+  /** The summaries of the given tickets that are cached, in no particular order. */
+  summariesByKey(keys: string[]): TicketSummary[] {
+    return this.statements.byKeys.all(JSON.stringify(keys)).map(toSummary);
   }
 
   keyOfServerId(id: number): string | null {

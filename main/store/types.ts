@@ -77,8 +77,32 @@ export interface UploadedFile {
   sentAt: string;
 }
 
+/**
+ * How the ticket was closed, as the cache holds it: the agent's own close while it is queued, then
+ * the server's. The reason's id comes only with model rows (lists, PUT); the detail's presentation
+ * shape names it instead (`motivo_fechamento`, fact 37), kept in `raw`.
+ */
+export interface TicketClosing {
+  reasonId: number | null;
+  description: string | null;
+}
+
+/**
+ * Who asked for the ticket. HubSoft's detail and list shapes leave the contact out (facts 23, 34,
+ * 37); PUT's raw model carries `nome_contato`, `telefone_contato`, `id_origem_contato` (fact 27),
+ * and a ticket opened from this app knows them from its own create.
+ */
+export interface TicketContact {
+  name: string | null;
+  phone: string | null;
+  originId: number | null;
+}
+
 export interface StoredTicket extends TicketSummary {
   messages: StoredMessage[];
+  closing: TicketClosing;
+  /** Null when neither the server's copy nor this app's create names the contact. */
+  contact: TicketContact | null;
   /** Files uploaded from this app, oldest first. */
   uploads: UploadedFile[];
   serviceOrders: ServiceOrder[];

@@ -5,6 +5,9 @@ import {
   goOffline,
   goOnline,
   openWorkspace,
+  closableProtocol,
+  closeOnServer,
+  openTicket,
   signIn,
   startWorkspace,
   type Workspace,
@@ -128,4 +131,55 @@ test('every dialog and the `/` canned-reply menu, open, have no serious or criti
   await reauth.getByLabel('Senha', { exact: true }).fill(DEMO_ACCOUNT.password);
   await reauth.getByRole('button', { name: 'Entrar' }).click();
   await expect(reauth).toBeHidden();
+});
+
+test('the ticket with a failed action, the discard dialog, a closed ticket, the outbox and the open-ticket warning have no serious violations', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(workspace.host.url);
+  const form = page.getByLabel('Endereço do servidor');
+  const nav = page.getByRole('navigation', { name: 'Navegação principal' });
+  await expect(form.or(nav)).toBeVisible();
+  if (await form.isVisible()) await signIn(page, workspace.sim);
+
+  // A reply HubSoft refuses (the ticket was closed there meanwhile), fixable in the timeline.
+  const protocol = await closableProtocol(page, workspace.sim);
+  await openTicket(page, protocol);
+  const [record] = workspace.sim.state({ protocol });
+  await page.getByTestId('reply-box').fill('Resposta que o HubSoft vai recusar');
+  await closeOnServer(workspace.sim, record?.id ?? 0);
+  await page.getByTestId('reply-box').press('Control+Enter');
+  await expect(page.getByTestId('timeline-action-reason')).toBeVisible({ timeout: 30_000 });
+  expect(await seriousViolations(page), 'ticket with a failed action').toEqual([]);
+
+  await page.getByTestId('timeline-scroller').getByRole('button', { name: 'Descartar' }).click();
+  await expect(page.getByRole('dialog', { name: 'Descartar esta ação?' })).toBeVisible();
+  expect(await seriousViolations(page), 'discard dialog').toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('link', { name: 'Fila de envio' }).click();
+  await expect(page.getByTestId('outbox-ticket-link').first()).toBeVisible();
+  expect(await seriousViolations(page), 'outbox naming its tickets').toEqual([]);
+
+  // The same ticket, now closed: the closed look, the closing event, the customer's tickets.
+  await page.getByTestId('outbox-ticket-link').first().click();
+  await page.getByRole('button', { name: 'Sincronizar agora' }).click();
+  await expect(page.getByTestId('ticket-closed')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('customer-tickets')).not.toContainText('Carregando');
+  expect(await seriousViolations(page), 'closed ticket').toEqual([]);
+
+  // New ticket for a customer with an open ticket: the warning with its links.
+  await page.getByRole('link', { name: 'Caixa de entrada' }).click();
+  await page.getByTestId('ticket-row').first().click();
+  const document = ((await page.getByTestId('customer-document').textContent()) ?? '').trim();
+  await page.getByRole('link', { name: 'Novo atendimento' }).click();
+  const change = page.getByRole('button', { name: 'Trocar cliente' });
+  if (await change.isVisible()) await change.click();
+  await page.getByLabel('Termo da busca').fill(document);
+  await page.getByRole('button', { name: 'Buscar', exact: true }).click();
+  await page.getByTestId('customer-result').first().click();
+  await expect(page.getByTestId('customer-open-tickets')).toBeVisible();
+  expect(await seriousViolations(page), 'new ticket with the open-ticket warning').toEqual([]);
 });

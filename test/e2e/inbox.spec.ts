@@ -114,6 +114,9 @@ test('the keyboard moves through the list and the screens', async ({ page }) => 
   await expect(page.getByRole('heading', { name: 'Caixa de entrada' })).toBeVisible();
   await page.keyboard.press('n');
   await expect(page.getByRole('heading', { name: 'Novo atendimento' })).toBeVisible();
+  // The form opens in its customer search, where keys type; out of it, they are shortcuts again.
+  await expect(page.getByLabel('Termo da busca')).toBeFocused();
+  await page.getByLabel('Termo da busca').blur();
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Atalhos de teclado' })).toBeVisible();
   await page.keyboard.press('Escape');

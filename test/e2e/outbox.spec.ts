@@ -57,7 +57,14 @@ test('a reply the server refuses stays in the outbox with its error, keeps its t
   const edited = page.getByTestId('outbox-item').filter({ hasText: '(editado)' });
   await expect(edited).toHaveAttribute('data-state', /failed|needs_attention/, { timeout: 30_000 });
 
+  // Discarding loses the typed text for good, so it asks first; cancelling keeps everything.
   await edited.getByRole('button', { name: 'Descartar' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Descartar esta ação?' });
+  await confirm.getByRole('button', { name: 'Cancelar' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(edited).toBeVisible();
+  await edited.getByRole('button', { name: 'Descartar' }).click();
+  await confirm.getByRole('button', { name: 'Descartar' }).click();
   await expect(edited).toBeHidden();
   expect(serverMessages(workspace.sim, protocol)).not.toContain(text);
   await expect(page).toHaveTitle('HubDesk');

@@ -96,9 +96,9 @@ export function serverMessages(sim: RunningSimulator, protocol: string): string[
 /** A call to the simulator's HubSoft API as another integration would make it. */
 async function hubsoftCall(
   sim: RunningSimulator,
-  method: 'POST' | 'PUT',
+  method: 'GET' | 'POST' | 'PUT',
   route: string,
-  body: unknown,
+  body?: unknown,
 ): Promise<Record<string, unknown>> {
   const tokenResponse = await fetch(`${sim.url}/oauth/token`, {
     method: 'POST',
@@ -119,7 +119,7 @@ async function hubsoftCall(
       accept: 'application/json',
       authorization: `Bearer ${token}`,
     },
-    body: JSON.stringify(body),
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   const answer = (await response.json()) as Record<string, unknown>;
   if (answer.status !== 'success') throw new Error(`${method} ${route} failed: ${answer.msg}`);
@@ -131,6 +131,40 @@ export async function closeOnServer(sim: RunningSimulator, ticketId: number): Pr
   await hubsoftCall(sim, 'PUT', `/api/v1/integracao/atendimento/${ticketId}`, {
     fechar_atendimento: true,
   });
+}
+
+/** Someone else adds a message to a ticket in HubSoft (its rows name no author, fact 35). */
+export async function addMessageOnServer(
+  sim: RunningSimulator,
+  ticketId: number,
+  text: string,
+): Promise<void> {
+  await hubsoftCall(sim, 'POST', `/api/v1/integracao/atendimento/adicionar_mensagem/${ticketId}`, {
+    mensagem: text,
+  });
+}
+
+/** The customer behind a service as HubSoft's `/cliente` answers it (fact 39). */
+export async function customerOfService(
+  sim: RunningSimulator,
+  serviceId: number,
+): Promise<{ name: string; email: string | null; phones: string[]; document: string }> {
+  const answer = await hubsoftCall(
+    sim,
+    'GET',
+    `/api/v1/integracao/cliente?busca=id_cliente_servico&termo_busca=${serviceId}`,
+  );
+  const [customer] = answer.clientes as Record<string, unknown>[];
+  if (!customer) throw new Error(`no customer for service ${serviceId}`);
+  const text = (value: unknown) => (typeof value === 'string' && value ? value : null);
+  return {
+    name: String(customer.nome_razaosocial),
+    email: text(customer.email_principal),
+    phones: [customer.telefone_primario, customer.telefone_secundario]
+      .map(text)
+      .filter((phone): phone is string => phone !== null),
+    document: String(customer.cpf_cnpj),
+  };
 }
 
 /** Someone at the provider opens a ticket for a customer; HubSoft assigns it to the API user. */

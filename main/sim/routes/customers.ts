@@ -14,7 +14,14 @@ import type { SimState } from '../state';
 import { intField, invalidReply, queryObject, simNaoField } from '../validation';
 
 const customerSearchSchema = z.object({
-  busca: z.enum(['cpf_cnpj', 'codigo_cliente', 'nome_razaosocial', 'telefone']),
+  // Fact 38 lists more (nome_fantasia, login_radius, ipv4, mac...); these are the ones the app uses.
+  busca: z.enum([
+    'cpf_cnpj',
+    'codigo_cliente',
+    'nome_razaosocial',
+    'telefone',
+    'id_cliente_servico',
+  ]),
   termo_busca: z.string().trim().min(1),
   limit: intField.pipe(z.number().min(1).max(100)).optional(),
   cancelado: simNaoField.optional(),

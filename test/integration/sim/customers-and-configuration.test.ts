@@ -54,6 +54,20 @@ describe('customer search', () => {
     }
   });
 
+  it('finds the one customer a service belongs to (fact 38: busca=id_cliente_servico)', async () => {
+    const byCode = await search('busca=codigo_cliente&termo_busca=1010');
+    const customer = (byCode.clientes as JsonObject[])[0] as JsonObject;
+    const service = (customer.servicos as JsonObject[])[0] as JsonObject;
+    const byService = await search(
+      `busca=id_cliente_servico&termo_busca=${String(service.id_cliente_servico)}`,
+    );
+    expect((byService.clientes as JsonObject[]).map((c) => c.id_cliente)).toEqual([
+      customer.id_cliente,
+    ]);
+    const none = await search('busca=id_cliente_servico&termo_busca=1');
+    expect(none.status).toBe('error');
+  });
+
   it('finds a customer by code, then by the same CPF/CNPJ, phone and name', async () => {
     const byCode = await search('busca=codigo_cliente&termo_busca=1010');
     expect(byCode.status).toBe('success');

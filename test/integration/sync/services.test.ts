@@ -170,4 +170,48 @@ describe('tickets, sync, config and customers services', () => {
     expect(cached.map((c) => c.id).sort()).toEqual(found.map((c) => c.id).sort());
     await w.sync.stop();
   });
+
+  it("a ticket's customer panel gets the customer of its service, online and then offline", async () => {
+    const w = await workspace();
+    const [someone] = await w.customers.search({ by: 'name', term: 'Silva' });
+    const service = someone?.services[0];
+    if (!someone || !service) throw new Error('no customer with a service');
+    // Fact 38: busca=id_cliente_servico, asked of the server; the cache learns phones and e-mail.
+    await w.store.purgeCache();
+    expect(await w.store.getCustomerByService(service.id)).toBeNull();
+    const online = await w.customers.ofService(service.id);
+    expect(online).toMatchObject({ id: someone.id, email: someone.email, phones: someone.phones });
+
+    await w.sim.close();
+    w.connectivity.setOsHint(false);
+    const offline = await w.customers.ofService(service.id);
+    expect(offline?.id).toBe(someone.id);
+    expect(await w.customers.ofService(999_999_999)).toBeNull();
+    await w.sync.stop();
+  });
+
+  it("a customer's other tickets come from the cache, open ones first", async () => {
+    const w = await workspace();
+    await w.syncService.now();
+    const page = await w.tickets.list({ status: 'all', limit: 500 });
+    const counts = new Map<number, number>();
+    for (const ticket of page.items) {
+      if (ticket.customer)
+        counts.set(ticket.customer.id, (counts.get(ticket.customer.id) ?? 0) + 1);
+    }
+    const [customerId] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
+    if (customerId === undefined) throw new Error('no customer in the cache');
+    const theirs = await w.tickets.ofCustomer(customerId);
+    expect(theirs.length).toBe(Math.min(counts.get(customerId) ?? 0, 20));
+    expect(theirs.every((ticket) => ticket.customer?.id === customerId)).toBe(true);
+    const firstClosed = theirs.findIndex((ticket) => ticket.closedAt !== null);
+    if (firstClosed >= 0) {
+      expect(theirs.slice(firstClosed).every((ticket) => ticket.closedAt !== null)).toBe(true);
+    }
+    const summaries = await w.tickets.summaries(theirs.map((ticket) => ticket.key));
+    expect(summaries.map((ticket) => ticket.key).sort()).toEqual(
+      theirs.map((ticket) => ticket.key).sort(),
+    );
+    await w.sync.stop();
+  });
 });

@@ -15,6 +15,8 @@ export class TicketView {
   ticket = $state.raw<Ticket | null>(null);
   error = $state<string | null>(null);
   refreshing = $state(false);
+  /** The refresh on opening has ended (fetched or failed): what shows now is what was there. */
+  refreshed = $state(false);
   /** Why the background refresh failed (offline...); the cached copy is still shown. */
   refreshError = $state<string | null>(null);
 
@@ -47,6 +49,7 @@ export class TicketView {
       this.refreshError = errorMessage(error);
     } finally {
       this.refreshing = false;
+      this.refreshed = true;
     }
   }
 

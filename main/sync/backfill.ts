@@ -2,7 +2,9 @@
  * The first (or widened) fill of the cache: `/atendimento/todos` by creation date over the job's
  * days, a few pages in flight (the client's token bucket keeps them under the rate limit), each
  * page written in its own transaction and then recorded in the checkpoint, so a crash loses at
- * most the pages in flight and a restart continues where the checkpoint says.
+ * most the pages in flight and a restart continues where the checkpoint says. The list is oldest
+ * first, so a one-row call learns its length and the pages are asked from the end: the newest
+ * tickets reach the inbox first.
  */
 import { isHubsoftError } from '../hubsoft/errors';
 import type { HubsoftClient } from '../hubsoft/client';
@@ -18,7 +20,7 @@ import {
 import type { ConnectivitySignal } from './connectivity-signal';
 import { syncListRelations } from './list-relations';
 import { PagePlan, type PlannedPage } from './page-plan';
-import { isNetworkFailure, reportingOutcome } from './remote-call';
+import { callWhenOnline, isNetworkFailure, reportingOutcome } from './remote-call';
 import { loggedFetch, type SyncLog } from './sync-log';
 
 export interface BackfillProgress {
@@ -59,6 +61,29 @@ export async function runBackfill(
   let current = state;
   let failuresInARow = 0;
 
+  const listPage = (page: number, size: number, withRelations: boolean, callSignal: AbortSignal) =>
+    client.listTickets({
+      page,
+      perPage: size,
+      from: job.from,
+      to: job.to,
+      dateField: 'created',
+      relations: withRelations ? [...syncListRelations] : [],
+      signal: callSignal,
+    });
+
+  /** How many tickets the window holds: one row, no relations (fact 31 answers the total). */
+  const countWindow = async (): Promise<void> => {
+    const answer = await loggedFetch(
+      context.log,
+      { event: 'page', endpoint: 'GET /atendimento/todos', page: 0, size: 1 },
+      () => callWhenOnline(connectivity, signal, (callSignal) => listPage(0, 1, false, callSignal)),
+    );
+    plan.learnTotal(answer.total);
+    current = withJobProgress(current, job, plan.snapshot());
+    await saveBackfillState(store, current);
+  };
+
   const fetchPage = async (page: PlannedPage): Promise<void> => {
     await connectivity.whenOnline(signal);
     const startedAt = performance.now();
@@ -67,18 +92,7 @@ export async function runBackfill(
       answer = await loggedFetch(
         context.log,
         { event: 'page', endpoint: 'GET /atendimento/todos', page: page.page, size: page.size },
-        () =>
-          reportingOutcome(connectivity, () =>
-            client.listTickets({
-              page: page.page,
-              perPage: page.size,
-              from: job.from,
-              to: job.to,
-              dateField: 'created',
-              relations: [...syncListRelations],
-              signal,
-            }),
-          ),
+        () => reportingOutcome(connectivity, () => listPage(page.page, page.size, true, signal)),
       );
     } catch (error) {
       const timedOut = isHubsoftError(error) && error.kind === 'timeout';
@@ -97,6 +111,7 @@ export async function runBackfill(
     context.onPage({ done: plan.covered, total: plan.knownTotal });
   };
 
+  if (plan.knownTotal === null) await countWindow();
   const inFlight = new Set<Promise<void>>();
   try {
     for (;;) {

@@ -116,6 +116,35 @@ describe('backfill', () => {
     await engine.stop();
   }, 60_000);
 
+  it('shows the newest tickets first: the inbox’s first rows are the newest the server has', async () => {
+    const sim = await r.sim({ tickets: 3_000 });
+    const store = await r.store(join(r.dir(), 'profile.sqlite'));
+    await store.setSetting('sync.windowDays', 200);
+    const events = new EventHub();
+    // What the inbox does on a 'tickets' event: ask for its first page again.
+    let firstRows: Promise<string | null> | null = null;
+    events.subscribe((event) => {
+      if (event === 'tickets' && firstRows === null) {
+        firstRows = store.listTickets({ limit: 100 }).then((page) => page.items[0]?.key ?? null);
+      }
+    });
+    const engine = createSyncEngine({
+      store,
+      client: clientFor(sim.url),
+      events,
+      connectivity: createConnectivity(),
+      profile: { id: 'p1' },
+    });
+
+    const status = await engine.runNow();
+    await engine.stop();
+
+    expect(status).toMatchObject({ lastError: null, cachedTickets: 3_000 });
+    const newest = (await store.listTickets({ limit: 1 })).items[0]?.key;
+    expect(newest).toBeDefined();
+    expect(await firstRows).toBe(newest);
+  }, 60_000);
+
   it('caches only the window in settings, and a wider window later fetches only the older days', async () => {
     const sim = await r.sim({ tickets: 3_000 });
     const opened = await r.store(join(r.dir(), 'profile.sqlite'));

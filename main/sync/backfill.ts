@@ -8,7 +8,8 @@
  */
 import { isHubsoftError } from '../hubsoft/errors';
 import type { HubsoftClient } from '../hubsoft/client';
-import type { TicketPage } from '../hubsoft/model';
+import type { WrittenListPage } from '../hubsoft/list-page-bytes';
+import type { TicketListQuery } from '../hubsoft/requests';
 import type { Store } from '../store/client';
 import {
   saveBackfillState,
@@ -61,38 +62,56 @@ export async function runBackfill(
   let current = state;
   let failuresInARow = 0;
 
-  const listPage = (page: number, size: number, withRelations: boolean, callSignal: AbortSignal) =>
-    client.listTickets({
-      page,
-      perPage: size,
-      from: job.from,
-      to: job.to,
-      dateField: 'created',
-      relations: withRelations ? [...syncListRelations] : [],
-      signal: callSignal,
-    });
+  const listQuery = (
+    page: number,
+    size: number,
+    withRelations: boolean,
+    callSignal: AbortSignal,
+  ): TicketListQuery => ({
+    page,
+    perPage: size,
+    from: job.from,
+    to: job.to,
+    dateField: 'created',
+    relations: withRelations ? [...syncListRelations] : [],
+    signal: callSignal,
+  });
 
   /** How many tickets the window holds: one row, no relations (fact 31 answers the total). */
   const countWindow = async (): Promise<void> => {
     const answer = await loggedFetch(
       context.log,
       { event: 'page', endpoint: 'GET /atendimento/todos', page: 0, size: 1 },
-      () => callWhenOnline(connectivity, signal, (callSignal) => listPage(0, 1, false, callSignal)),
+      () =>
+        callWhenOnline(connectivity, signal, (callSignal) =>
+          client.listTickets(listQuery(0, 1, false, callSignal)),
+        ),
     );
     plan.learnTotal(answer.total);
     current = withJobProgress(current, job, plan.snapshot());
     await saveBackfillState(store, current);
   };
 
+  /**
+   * One page, its bytes read and written by the store worker (the main thread never parses a
+   * page); the server's answer time, not the write's, tunes the page size.
+   */
   const fetchPage = async (page: PlannedPage): Promise<void> => {
     await connectivity.whenOnline(signal);
     const startedAt = performance.now();
-    let answer: TicketPage;
+    let answeredAt = startedAt;
+    let answer: WrittenListPage<string[]>;
     try {
       answer = await loggedFetch(
         context.log,
         { event: 'page', endpoint: 'GET /atendimento/todos', page: page.page, size: page.size },
-        () => reportingOutcome(connectivity, () => listPage(page.page, page.size, true, signal)),
+        () =>
+          reportingOutcome(connectivity, () =>
+            client.listTicketsInto(listQuery(page.page, page.size, true, signal), (bytes) => {
+              answeredAt = performance.now();
+              return store.writeTicketListPage(bytes);
+            }),
+          ),
       );
     } catch (error) {
       const timedOut = isHubsoftError(error) && error.kind === 'timeout';
@@ -102,9 +121,8 @@ export async function runBackfill(
       if (!isNetworkFailure(error) || failuresInARow >= failureLimit) throw error;
       return;
     }
-    const durationMs = performance.now() - startedAt;
+    const durationMs = answeredAt - startedAt;
     failuresInARow = 0;
-    await store.upsertRemoteTickets(answer.tickets);
     plan.complete(page, { total: answer.total, durationMs });
     current = withJobProgress(current, job, plan.snapshot());
     await saveBackfillState(store, current);

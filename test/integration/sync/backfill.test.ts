@@ -20,9 +20,10 @@ function countingWrites(store: Store, events: EventHub): { store: Store; pages: 
     pages,
     store: {
       ...store,
-      upsertRemoteTickets: (tickets) => {
-        if (phase === 'backfill') pages.push(tickets.length);
-        return store.upsertRemoteTickets(tickets);
+      writeTicketListPage: async (answer) => {
+        const written = await store.writeTicketListPage(answer);
+        if (phase === 'backfill' && written.ok) pages.push(written.written.length);
+        return written;
       },
     },
   };

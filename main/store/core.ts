@@ -109,7 +109,7 @@ export class StoreCore {
       .transaction(() => {
         const keys = this.writes.upsertRemotePage(tickets);
         // Listed again: a ticket marked gone is back on the server.
-        for (const key of keys) this.syncState.clearGone(key);
+        this.syncState.clearGone(keys);
         return keys;
       })
       .immediate();

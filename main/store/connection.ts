@@ -11,11 +11,6 @@ export function openConnection(file: string): Database.Database {
     db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode: a power cut may lose the last commits but never corrupts the file.
     db.pragma('synchronous = NORMAL');
-    // A sync page commits 3-4 MB; at SQLite's default (1000 pages, 4 MB) nearly every page's
-    // commit also ran a checkpoint with its fsyncs. Every 32 MB instead, and the file left at
-    // most that size after one (issue 14, bench/page-cost.ts).
-    db.pragma('wal_autocheckpoint = 8192');
-    db.pragma(`journal_size_limit = ${32 * 1024 * 1024}`);
     db.pragma('foreign_keys = ON');
     return db;
   } catch (error) {

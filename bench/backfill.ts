@@ -5,7 +5,9 @@
  * of its own so its memory starts clean. Measured: the backfill's wall time against the bound the
  * rate limit sets (N / 500 pages at 20/s) and against a naive pager (one page of 100 at a time,
  * each written before the next is asked); the event-loop lag p99 of the thread running the sync
- * (monitorEventLoopDelay); peak RSS at N/2 and N, to show memory does not grow with the count.
+ * (monitorEventLoopDelay) and how busy that thread was (event-loop utilization), which tells its
+ * own work from waiting for a core; peak RSS at N/2 and N, to show memory does not grow with the
+ * count; the time to the first inbox rows, and whether they are the newest.
  * Run alone with `npx tsx bench/backfill.ts [--quick]`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -44,6 +46,11 @@ const runResult = z.object({
   /** Whether those first rows began with the newest ticket the finished cache holds. */
   firstRowsNewest: z.boolean().nullable(),
   lagMs: z.object({ p50: z.number(), p99: z.number(), max: z.number() }),
+  /**
+   * How busy the sync's thread was (event-loop utilization): its share of the wall time spent
+   * running rather than idle. Lag with a low share is the thread waiting for a core.
+   */
+  mainThreadBusy: z.object({ share: z.number(), ms: z.number() }),
   rssMiB: z.object({ atStart: z.number(), peak: z.number() }),
   lastError: z.string().nullable(),
 });
@@ -54,6 +61,7 @@ const mib = (bytes: number): number => round(bytes / 1024 / 1024, 0);
 /** Samples the thread's lag and the process's peak RSS while something runs. */
 function watch() {
   const lag = monitorEventLoopDelay({ resolution: lagResolutionMs });
+  const utilizationAtStart = performance.eventLoopUtilization();
   const atStart = process.memoryUsage().rss;
   let peak = atStart;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
@@ -63,7 +71,12 @@ function watch() {
   return () => {
     lag.disable();
     clearInterval(timer);
+    const utilization = performance.eventLoopUtilization(utilizationAtStart);
     return {
+      mainThreadBusy: {
+        share: round(utilization.utilization, 3),
+        ms: round(utilization.active, 0),
+      },
       lagMs: {
         p50: lagOf(lag.percentile(50)),
         p99: lagOf(lag.percentile(99)),
@@ -126,7 +139,11 @@ async function engineRun(url: string, tickets: number, store: Store): Promise<Ru
   });
   const status = await engine.runNow();
   await engine.stop();
-  const final = watched ?? { lagMs: { p50: 0, p99: 0, max: 0 }, rssMiB: { atStart: 0, peak: 0 } };
+  const final = watched ?? {
+    lagMs: { p50: 0, p99: 0, max: 0 },
+    mainThreadBusy: { share: 0, ms: 0 },
+    rssMiB: { atStart: 0, peak: 0 },
+  };
   const shown = await (firstRows.pending ?? Promise.resolve(null));
   const newest = (await store.listTickets({ limit: 1 })).items[0]?.openedAt ?? null;
   return {
@@ -263,16 +280,25 @@ export async function benchBackfill(scale: Scale): Promise<BenchRow[]> {
     {
       id: 'backfill.lag',
       name: `Backfill of ${label}, event-loop lag (median: p50, p95 column: p99)`,
-      budget: 'p99 < 50 ms',
+      budget: 'p99 < 50 ms, max < 100 ms',
       unit: 'ms',
       median: full.lagMs.p50,
       p95: full.lagMs.p99,
       baseline: { name: 'naive pager p99', value: naive.lagMs.p99 },
       ratio: null,
       ratioMeaning: null,
-      within: full.lagMs.p99 < 50,
-      note: `max ${full.lagMs.max} ms; the budget is on p99, shown in the p95 column`,
-      details: { p99: full.lagMs.p99, max: full.lagMs.max },
+      within: full.lagMs.p99 < 50 && full.lagMs.max < 100,
+      note:
+        `max ${full.lagMs.max} ms; the budget is on p99, shown in the p95 column; the thread was ` +
+        `busy ${round(full.mainThreadBusy.share * 100, 1)}% of the backfill ` +
+        `(${round(full.mainThreadBusy.ms / Math.ceil(tickets / largestPage), 1)} ms per page of ${largestPage}), ` +
+        `the naive pager's ${round(naive.mainThreadBusy.share * 100, 1)}%`,
+      details: {
+        p99: full.lagMs.p99,
+        max: full.lagMs.max,
+        mainThreadBusy: full.mainThreadBusy,
+        naiveMainThreadBusy: naive.mainThreadBusy,
+      },
     },
     {
       id: 'backfill.memory',

@@ -28,6 +28,13 @@ import {
   readZeroBasedPage,
 } from './parse/payload';
 import { remoteMessage, serviceOrderRow } from './parse/ticket';
+import { skippedRows } from './parse/problems';
+import {
+  errorOfFailure,
+  type ListPageBytes,
+  type ListPageWrite,
+  type WrittenListPage,
+} from './list-page-bytes';
 import { defaultGrantRateLimit, defaultRateLimit, TokenBucket, type RateLimit } from './rate-limit';
 import { Requester } from './requester';
 import {
@@ -156,6 +163,37 @@ export class HubsoftClient {
     };
     const body = await this.requester.call(request);
     return await readZeroBasedPage(body, describeRequest(request), query.page);
+  }
+
+  /**
+   * `/atendimento/todos` (0-based) with the answer's bytes handed to `write` unparsed: the store
+   * worker reads, checks and writes the page in one go (see list-page-bytes.ts), so this thread
+   * only moves the bytes. A body that is not a successful answer is retried like any other read.
+   */
+  async listTicketsInto<T>(
+    query: TicketListQuery,
+    write: (page: ListPageBytes) => Promise<ListPageWrite<T>>,
+  ): Promise<WrittenListPage<T>> {
+    const request: HttpRequest = {
+      method: 'GET',
+      path: `${API}/atendimento/todos`,
+      query: { pagina: query.page, itens_por_pagina: query.perPage, ...listFilters(query) },
+      idempotent: true,
+      signal: query.signal,
+    };
+    const outcome = await this.requester.callForBytes(request, async (answer) => {
+      const result = await write({
+        ...answer,
+        request: describeRequest(request),
+        requestedPage: query.page,
+      });
+      if (!result.ok && result.stage === 'answer') throw errorOfFailure(result);
+      return result;
+    });
+    if (!outcome.ok) throw errorOfFailure(outcome);
+    for (const problem of outcome.skipped) skippedRows.record(problem);
+    const { total, page, lastPage, written } = outcome;
+    return { total, page, lastPage, written };
   }
 
   /** `/atendimento/paginado/:perPage` (Laravel, 1-based on the wire; 0-based here), by GET or POST. */

@@ -14,7 +14,13 @@ import {
 } from './errors';
 import type { TokenBucket } from './rate-limit';
 import type { JsonObject } from './response';
-import { describeRequest, sendOnce, type HttpRequest } from './transport';
+import {
+  describeRequest,
+  sendOnce,
+  sendOnceForBytes,
+  type BytesReader,
+  type HttpRequest,
+} from './transport';
 
 /** Failures a read may simply try again; 'parse' here is a cut or garbled body, not a schema miss. */
 const retryableForReads = new Set<HubsoftErrorKind>([
@@ -66,8 +72,32 @@ export class Requester {
 
   async call(request: HttpRequest): Promise<JsonObject> {
     try {
-      return await this.attempt(request);
+      return await this.attempt(request, (withTimeout, token) =>
+        sendOnce(this.http, withTimeout, token),
+      );
     } catch (error) {
+      throw redact(asHubsoftError(error, request), this.auth.secrets());
+    }
+  }
+
+  /**
+   * A read whose successful answer's bytes go to `read` unparsed (the store worker parses and
+   * writes a list page). What `read` throws as a HubsoftError counts as the answer's failure and
+   * is retried like one; anything else it throws leaves as it is, unretried.
+   */
+  async callForBytes<T>(request: HttpRequest, read: BytesReader<T>): Promise<T> {
+    try {
+      return await this.attempt(request, (withTimeout, token) =>
+        sendOnceForBytes(this.http, withTimeout, token, async (answer) => {
+          try {
+            return await read(answer);
+          } catch (error) {
+            throw error instanceof HubsoftError ? error : new ReaderFailure(error);
+          }
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ReaderFailure) throw error.failure;
       throw redact(asHubsoftError(error, request), this.auth.secrets());
     }
   }
@@ -110,7 +140,10 @@ export class Requester {
     }
   }
 
-  private async attempt(request: HttpRequest): Promise<JsonObject> {
+  private async attempt<T>(
+    request: HttpRequest,
+    send: (request: HttpRequest, token: string) => Promise<T>,
+  ): Promise<T> {
     const withTimeout = {
       ...request,
       timeoutMs: request.timeoutMs ?? this.defaultTimeoutMs,
@@ -122,8 +155,9 @@ export class Requester {
       const token = await this.auth.accessToken(request.signal);
       await this.limiter.take(request.signal);
       try {
-        return await sendOnce(this.http, withTimeout, token);
+        return await send(withTimeout, token);
       } catch (error) {
+        if (error instanceof ReaderFailure) throw error;
         const failure = asHubsoftError(error, request);
         if (failure.kind === 'auth' && failure.status === 401) {
           if (reauthenticated) {
@@ -148,6 +182,11 @@ export class Requester {
       }
     }
   }
+}
+
+/** Something other than the answer failed inside a bytes reader (the store): passed on as is. */
+class ReaderFailure {
+  constructor(readonly failure: unknown) {}
 }
 
 function asHubsoftError(error: unknown, request: HttpRequest): HubsoftError {

@@ -6,7 +6,7 @@
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { cancelledError } from './backoff';
 import { defaultMessages, HubsoftError } from './errors';
-import { interpretAnswer, type JsonObject } from './response';
+import { interpretAnswer, type HttpAnswer, type JsonObject } from './response';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT';
 
@@ -121,12 +121,87 @@ function transportFailure(
   return new HubsoftError('network', defaultMessages.network, { details });
 }
 
+/**
+ * The answer's body as bytes, for a reader that works on them elsewhere (the store worker reads
+ * and writes a list page in one go). Nothing here has looked inside the body yet.
+ */
+export interface AnswerBytes {
+  status: number;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+/** Reads a 2xx JSON answer's bytes; a HubsoftError it throws is treated as the answer's own. */
+export type BytesReader<T> = (answer: AnswerBytes) => Promise<T>;
+
 /** Sends once; answers the payload object or throws a HubsoftError (never an axios error). */
 export async function sendOnce(
   http: AxiosInstance,
   request: HttpRequest,
   bearer: string | null,
 ): Promise<JsonObject> {
+  const answer = await receive(http, request, bearer, 'text');
+  return interpret(request, { ...answer, body: answer.text });
+}
+
+/**
+ * Sends once and hands a successful answer's bytes to `read` without parsing them here; an
+ * error status or an HTML page is read here as `sendOnce` reads it. Only for reads.
+ */
+export async function sendOnceForBytes<T>(
+  http: AxiosInstance,
+  request: HttpRequest,
+  bearer: string | null,
+  read: BytesReader<T>,
+): Promise<T> {
+  const answer = await receive(http, request, bearer, 'bytes');
+  const ok = answer.status >= 200 && answer.status < 300;
+  if (ok && !looksLikeHtml(answer.contentType, answer.bytes)) {
+    return read({ status: answer.status, contentType: answer.contentType, bytes: answer.bytes });
+  }
+  const body = new TextDecoder().decode(answer.bytes);
+  interpret(request, { ...answer, body });
+  // interpretAnswer throws for every error status and HTML page; a 2xx never comes here.
+  throw new HubsoftError('internal', defaultMessages.internal, {
+    details: { request: describeRequest(request) },
+  });
+}
+
+/** Whether the body starts like an HTML page (after whitespace), or says it is one. */
+function looksLikeHtml(contentType: string, bytes: Uint8Array): boolean {
+  if (/html/i.test(contentType)) return true;
+  for (const byte of bytes) {
+    // space, tab, newline, carriage return
+    if (byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d) continue;
+    return byte === 0x3c; // '<'
+  }
+  return false;
+}
+
+interface Received {
+  status: number;
+  contentType: string;
+  retryAfterHeader: string | null;
+}
+
+async function receive(
+  http: AxiosInstance,
+  request: HttpRequest,
+  bearer: string | null,
+  as: 'text',
+): Promise<Received & { text: string }>;
+async function receive(
+  http: AxiosInstance,
+  request: HttpRequest,
+  bearer: string | null,
+  as: 'bytes',
+): Promise<Received & { bytes: Uint8Array }>;
+async function receive(
+  http: AxiosInstance,
+  request: HttpRequest,
+  bearer: string | null,
+  as: 'text' | 'bytes',
+): Promise<Received & { text?: string; bytes?: Uint8Array }> {
   if (request.signal?.aborted) throw cancelledError();
   // One controller for the caller's signal and the deadline; the listener goes with the request,
   // so a long-lived caller signal (the sync engine's) does not collect one per request.
@@ -141,9 +216,9 @@ export async function sendOnce(
         }, request.deadlineMs);
   const forwardAbort = () => controller.abort();
   request.signal?.addEventListener('abort', forwardAbort, { once: true });
-  let response: AxiosResponse<string>;
+  let response: AxiosResponse<unknown>;
   try {
-    response = await http.request<string>({
+    response = await http.request<unknown>({
       method: request.method,
       url: request.path,
       params: request.query,
@@ -151,6 +226,7 @@ export async function sendOnce(
       timeout: request.timeoutMs,
       signal: controller.signal,
       headers: bearer ? { Authorization: `Bearer ${bearer}` } : {},
+      ...(as === 'bytes' ? { responseType: 'arraybuffer' } : {}),
       onUploadProgress: request.onUploadProgress
         ? (event) =>
             request.onUploadProgress?.({ sentBytes: event.loaded, totalBytes: event.total ?? null })
@@ -166,12 +242,17 @@ export async function sendOnce(
     const value: unknown = response.headers[name];
     return typeof value === 'string' ? value : null;
   };
-  const answer = {
+  const received: Received = {
     status: response.status,
     contentType: header('content-type') ?? '',
-    body: typeof response.data === 'string' ? response.data : '',
     retryAfterHeader: header('retry-after'),
   };
+  const data = response.data;
+  if (as === 'text') return { ...received, text: typeof data === 'string' ? data : '' };
+  return { ...received, bytes: data instanceof Uint8Array ? data : new Uint8Array(0) };
+}
+
+function interpret(request: HttpRequest, answer: HttpAnswer): JsonObject {
   const context = {
     request: describeRequest(request),
     httpErrorsAreBusiness: request.httpErrorsAreBusiness ?? false,

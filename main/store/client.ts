@@ -9,6 +9,7 @@ import { storeMethods, type StoreMethods } from './methods';
 import type { IntegrityVerdict, OpenReport } from './types';
 import { resolveStoreWorker, workerAt } from './worker-location';
 import {
+  bytesMethods,
   packedMethods,
   replySchema,
   type StoreWorkerData,
@@ -78,6 +79,25 @@ function wholeFileVerdict(checker: Worker): Promise<IntegrityVerdict> {
   });
 }
 
+/**
+ * The argument with its `bytes` in a buffer of their own, to transfer. A small Node Buffer can
+ * be a slice of a shared pool, whose transfer would pull the memory from under other Buffers:
+ * such bytes are copied first (only small bodies live in the pool).
+ */
+function withMovableBytes(argument: unknown): { value: unknown; transfer: TransferListItem[] } {
+  if (typeof argument !== 'object' || argument === null || !('bytes' in argument)) {
+    return { value: argument, transfer: [] };
+  }
+  const { bytes } = argument;
+  if (!(bytes instanceof Uint8Array)) return { value: argument, transfer: [] };
+  const whole =
+    bytes.buffer instanceof ArrayBuffer &&
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === bytes.buffer.byteLength;
+  const own = whole ? bytes : new Uint8Array(bytes);
+  return { value: { ...argument, bytes: own }, transfer: [own.buffer as ArrayBuffer] };
+}
+
 class WorkerConnection {
   readonly opened: Promise<OpenReport>;
   private readonly pending = new Map<number, PendingCall>();
@@ -131,6 +151,14 @@ class WorkerConnection {
   }
 
   call(method: string, args: unknown[]): Promise<unknown> {
+    if (bytesMethods.has(method)) {
+      const [first, ...rest] = args;
+      const moved = withMovableBytes(first);
+      return this.send(
+        (id) => ({ type: 'call', id, method, args: [moved.value, ...rest] }),
+        moved.transfer,
+      );
+    }
     if (!packedMethods.has(method)) return this.send((id) => ({ type: 'call', id, method, args }));
     const bytes = utf8.encode(JSON.stringify(args));
     return this.send((id) => ({ type: 'packed_call', id, method, args: bytes }), [bytes.buffer]);

@@ -5,6 +5,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
+import {
+  readListPageBytes,
+  type ListPageBytes,
+  type ListPageWrite,
+} from '../hubsoft/list-page-bytes';
 import type { ConfigItem, ConfigListName, Customer, RemoteTicket } from '../hubsoft/model';
 import { ConfigLists } from './config-lists';
 import { Customers } from './customers';
@@ -127,10 +132,29 @@ export class StoreCore {
       .transaction(() => {
         const keys = this.writes.upsertRemotePage(tickets);
         // Listed again: a ticket marked gone is back on the server.
-        for (const key of keys) this.syncState.clearGone(key);
+        this.syncState.clearGone(keys);
         return keys;
       })
       .immediate();
+  }
+
+  /**
+   * A list page as the server sent it, read and checked here (the main thread only moved its
+   * bytes) and written as `upsertRemoteTickets` writes; a body that cannot be read writes
+   * nothing and answers why.
+   */
+  writeTicketListPage(answer: ListPageBytes): ListPageWrite<string[]> {
+    const reading = readListPageBytes(answer);
+    if (!reading.ok) return reading;
+    const { page, skipped } = reading;
+    return {
+      ok: true,
+      total: page.total,
+      page: page.page,
+      lastPage: page.lastPage,
+      skipped,
+      written: this.upsertRemoteTickets(page.tickets),
+    };
   }
 
   /** A full ticket fetched on opening it: its messages replace the cached server ones. */

@@ -6,6 +6,7 @@ import type { StoreCore } from './core';
 
 export const storeMethods = [
   'upsertRemoteTickets',
+  'writeTicketListPage',
   'upsertTicketDetail',
   'getTicket',
   'findTicketKey',

@@ -34,8 +34,11 @@ export class TicketSyncState {
         .prepare('SELECT EXISTS (SELECT 1 FROM tickets WHERE key = ? AND gone_at IS NOT NULL)')
         .pluck(),
       markGone: db.prepare('UPDATE tickets SET gone_at = ? WHERE key = ? AND gone_at IS NULL'),
+      // One statement per page; the partial index `tickets_gone` holds the few gone rows.
       clearGone: db.prepare(
-        'UPDATE tickets SET gone_at = NULL WHERE key = ? AND gone_at IS NOT NULL',
+        `UPDATE tickets SET gone_at = NULL
+         WHERE seq IN (SELECT seq FROM tickets WHERE gone_at IS NOT NULL)
+           AND key IN (SELECT value FROM json_each(?))`,
       ),
       mine: db.prepare<OpeningTextCandidate>(
         `SELECT t.key, t.protocol FROM ticket_responsibles r JOIN tickets t ON t.seq = r.ticket_seq
@@ -90,9 +93,9 @@ export class TicketSyncState {
     return this.statements.isGone.get(key) === 1;
   }
 
-  /** A list answer carried the ticket again: it is not gone after all. */
-  clearGone(key: string): void {
-    this.statements.clearGone.run(key);
+  /** A list answer carried these tickets again: they are not gone after all. */
+  clearGone(keys: readonly string[]): void {
+    if (keys.length > 0) this.statements.clearGone.run(JSON.stringify(keys));
   }
 
   /**

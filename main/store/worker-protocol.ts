@@ -18,6 +18,12 @@ export type StoreWorkerData = z.infer<typeof workerDataSchema>;
  */
 export const packedMethods: ReadonlySet<string> = new Set(['upsertRemoteTickets']);
 
+/**
+ * Calls whose first argument carries a body as `bytes` (a list page as the server sent it): the
+ * bytes' buffer is transferred to the worker, not copied, and the caller must not touch it again.
+ */
+export const bytesMethods: ReadonlySet<string> = new Set(['writeTicketListPage']);
+
 export const requestSchema = z.union([
   z.object({
     type: z.literal('call'),

@@ -2,11 +2,14 @@
  * The first (or widened) fill of the cache: `/atendimento/todos` by creation date over the job's
  * days, a few pages in flight (the client's token bucket keeps them under the rate limit), each
  * page written in its own transaction and then recorded in the checkpoint, so a crash loses at
- * most the pages in flight and a restart continues where the checkpoint says.
+ * most the pages in flight and a restart continues where the checkpoint says. The list is oldest
+ * first, so a one-row call learns its length and the pages are asked from the end: the newest
+ * tickets reach the inbox first.
  */
 import { isHubsoftError } from '../hubsoft/errors';
 import type { HubsoftClient } from '../hubsoft/client';
-import type { TicketPage } from '../hubsoft/model';
+import type { WrittenListPage } from '../hubsoft/list-page-bytes';
+import type { TicketListQuery } from '../hubsoft/requests';
 import type { Store } from '../store/client';
 import {
   saveBackfillState,
@@ -18,7 +21,7 @@ import {
 import type { ConnectivitySignal } from './connectivity-signal';
 import { syncListRelations } from './list-relations';
 import { PagePlan, type PlannedPage } from './page-plan';
-import { isNetworkFailure, reportingOutcome } from './remote-call';
+import { callWhenOnline, isNetworkFailure, reportingOutcome } from './remote-call';
 import { loggedFetch, type SyncLog } from './sync-log';
 
 export interface BackfillProgress {
@@ -59,24 +62,54 @@ export async function runBackfill(
   let current = state;
   let failuresInARow = 0;
 
+  const listQuery = (
+    page: number,
+    size: number,
+    withRelations: boolean,
+    callSignal: AbortSignal,
+  ): TicketListQuery => ({
+    page,
+    perPage: size,
+    from: job.from,
+    to: job.to,
+    dateField: 'created',
+    relations: withRelations ? [...syncListRelations] : [],
+    signal: callSignal,
+  });
+
+  /** How many tickets the window holds: one row, no relations (fact 31 answers the total). */
+  const countWindow = async (): Promise<void> => {
+    const answer = await loggedFetch(
+      context.log,
+      { event: 'page', endpoint: 'GET /atendimento/todos', page: 0, size: 1 },
+      () =>
+        callWhenOnline(connectivity, signal, (callSignal) =>
+          client.listTickets(listQuery(0, 1, false, callSignal)),
+        ),
+    );
+    plan.learnTotal(answer.total);
+    current = withJobProgress(current, job, plan.snapshot());
+    await saveBackfillState(store, current);
+  };
+
+  /**
+   * One page, its bytes read and written by the store worker (the main thread never parses a
+   * page); the server's answer time, not the write's, tunes the page size.
+   */
   const fetchPage = async (page: PlannedPage): Promise<void> => {
     await connectivity.whenOnline(signal);
     const startedAt = performance.now();
-    let answer: TicketPage;
+    let answeredAt = startedAt;
+    let answer: WrittenListPage<string[]>;
     try {
       answer = await loggedFetch(
         context.log,
         { event: 'page', endpoint: 'GET /atendimento/todos', page: page.page, size: page.size },
         () =>
           reportingOutcome(connectivity, () =>
-            client.listTickets({
-              page: page.page,
-              perPage: page.size,
-              from: job.from,
-              to: job.to,
-              dateField: 'created',
-              relations: [...syncListRelations],
-              signal,
+            client.listTicketsInto(listQuery(page.page, page.size, true, signal), (bytes) => {
+              answeredAt = performance.now();
+              return store.writeTicketListPage(bytes);
             }),
           ),
       );
@@ -88,15 +121,15 @@ export async function runBackfill(
       if (!isNetworkFailure(error) || failuresInARow >= failureLimit) throw error;
       return;
     }
-    const durationMs = performance.now() - startedAt;
+    const durationMs = answeredAt - startedAt;
     failuresInARow = 0;
-    await store.upsertRemoteTickets(answer.tickets);
     plan.complete(page, { total: answer.total, durationMs });
     current = withJobProgress(current, job, plan.snapshot());
     await saveBackfillState(store, current);
     context.onPage({ done: plan.covered, total: plan.knownTotal });
   };
 
+  if (plan.knownTotal === null) await countWindow();
   const inFlight = new Set<Promise<void>>();
   try {
     for (;;) {

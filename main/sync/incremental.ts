@@ -91,23 +91,26 @@ async function listDays(
         { event: 'page', endpoint: listEndpoint, dateField, page, size: listPageSize },
         () =>
           callWhenOnline(connectivity, signal, (callSignal) =>
-            client.listTickets({
-              page,
-              perPage: listPageSize,
-              from,
-              to,
-              dateField,
-              relations: [...syncListRelations],
-              signal: callSignal,
-            }),
+            // The store worker reads and writes the page from its bytes (list-page-bytes.ts).
+            client.listTicketsInto(
+              {
+                page,
+                perPage: listPageSize,
+                from,
+                to,
+                dateField,
+                relations: [...syncListRelations],
+                signal: callSignal,
+              },
+              (bytes) => store.writeTicketListPage(bytes),
+            ),
           ),
       );
     } catch (error) {
       if (endsTheRun(error)) throw error;
       return false;
     }
-    if (answer.tickets.length > 0)
-      context.onChanged(await store.upsertRemoteTickets(answer.tickets));
+    if (answer.written.length > 0) context.onChanged(answer.written);
     if (page >= answer.lastPage) return true;
   }
 }

@@ -4,6 +4,10 @@
  * multiple of the smallest, every page starts on a boundary of it, and a bigger size is used only
  * where the position allows it. What was fetched is kept as spans of list positions, so pages
  * may finish out of order, the size may change between pages, and a restart skips what is done.
+ *
+ * The list is in creation order, oldest first (fact 31 gives no way to ask for another order),
+ * so the plan walks it from the end: once the total is known, the highest gap goes first, and
+ * the newest tickets land in the inbox before the older ones fill in behind.
  */
 
 /**
@@ -66,6 +70,23 @@ function rungBelow(size: number): number {
   return [...pageSizeLadder].reverse().find((rung) => rung < size) ?? smallestSize;
 }
 
+/** Start of the last page of `size` for a list of `total` positions. */
+function lastPageStart(total: number, size: number): number {
+  return Math.max(0, Math.floor((total - 1) / size) * size);
+}
+
+/** The highest run of positions below `total` that no span covers; spans merged and sorted. */
+function highestGap(taken: Span[], total: number): Span | null {
+  let end = total;
+  for (let index = taken.length - 1; index >= 0; index -= 1) {
+    const span = taken[index];
+    if (!span) continue;
+    if (span.end < end) return { start: span.end, end };
+    end = Math.min(end, span.start);
+  }
+  return end > 0 ? { start: 0, end } : null;
+}
+
 export class PagePlan {
   private total: number | null;
   private preferredSize: number;
@@ -106,34 +127,42 @@ export class PagePlan {
     return this.total;
   }
 
+  /** The server told how many tickets the window holds, before any page was fetched. */
+  learnTotal(total: number): void {
+    this.total = total;
+  }
+
   /**
-   * The next page to fetch, or null when nothing can start now: everything is done or in flight,
-   * or the total is still unknown and the first page is on its way.
+   * The next page to fetch, newest first, or null when nothing can start now: everything is done
+   * or in flight, or the total is still unknown (`learnTotal` comes first). The page ends where
+   * the highest gap ends: at the list's end, or where a page already fetched or in flight starts.
    */
   next(): PlannedPage | null {
-    if (this.total === null && this.inFlight.size > 0) return null;
+    if (this.total === null) return null;
     const taken = merge([
       ...this.done,
       ...[...this.inFlight].map((page) => ({ start: page.offset, end: page.offset + page.size })),
     ]);
-    let offset = 0;
-    let gapEnd = Number.POSITIVE_INFINITY;
-    for (const span of taken) {
-      if (span.start > offset) {
-        gapEnd = span.start;
-        break;
-      }
-      offset = Math.max(offset, span.end);
+    const gap = highestGap(taken, this.total);
+    if (!gap) return null;
+    const fitting = pageSizeLadder.filter((size) => size <= this.preferredSize).reverse();
+    const total = this.total;
+    let page: PlannedPage;
+    if (gap.end >= total) {
+      // The list's last page for the size: nothing lies above it, so any size fits.
+      const size =
+        fitting.find((candidate) => lastPageStart(total, candidate) >= gap.start) ?? smallestSize;
+      const offset = lastPageStart(total, size);
+      page = { offset, size, page: offset / size };
+    } else {
+      // Below a fetched span: a page that ends exactly where it starts, so nothing is asked twice.
+      const size =
+        fitting.find(
+          (candidate) => gap.end % candidate === 0 && gap.end - candidate >= gap.start,
+        ) ?? smallestSize;
+      const offset = gap.end - size;
+      page = { offset, size, page: offset / size };
     }
-    const limit = this.total ?? Number.POSITIVE_INFINITY;
-    if (offset >= limit) return null;
-    const room = Math.ceil((Math.min(gapEnd, limit) - offset) / smallestSize) * smallestSize;
-    const fitting = pageSizeLadder.filter(
-      (size) => size <= this.preferredSize && offset % size === 0,
-    );
-    const size =
-      [...fitting].reverse().find((candidate) => candidate <= room) ?? fitting[0] ?? smallestSize;
-    const page: PlannedPage = { offset, size, page: offset / size };
     this.inFlight.add(page);
     return page;
   }

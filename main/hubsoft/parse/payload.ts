@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { parseError } from '../errors';
 import type { RemoteTicket, TicketPage } from '../model';
 import { firstIssue, optionalNumber } from './fields';
-import { skippedRows } from './problems';
+import { skippedRows, type ParseProblem } from './problems';
 import { remoteTicket } from './ticket';
 
 /** Runs a schema and turns its first issue into a parse error naming the field. */
@@ -33,6 +33,17 @@ const TICKETS_PER_SLICE = 50;
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** One list row, or where it could not be read (endpoint and field path only). */
+function readTicketRow(
+  row: unknown,
+  field: string,
+  request: string,
+): { ticket: RemoteTicket } | { skipped: ParseProblem } {
+  const result = remoteTicket.safeParse(row);
+  if (result.success) return { ticket: result.data };
+  return { skipped: { endpoint: request, field: firstIssue(result.error, `${field}[]`).field } };
+}
+
 /**
  * Reads list rows a slice at a time. A row that cannot be read is left out, counted and reported
  * (endpoint and field path only): one bad row never refuses the page the other rows are on.
@@ -47,15 +58,9 @@ export async function readTicketRows(
     if (start > 0) await yieldToEventLoop();
     const end = Math.min(rows.length, start + TICKETS_PER_SLICE);
     for (let index = start; index < end; index += 1) {
-      const result = remoteTicket.safeParse(rows[index]);
-      if (result.success) {
-        tickets.push(result.data);
-      } else {
-        skippedRows.record({
-          endpoint: request,
-          field: firstIssue(result.error, `${field}[]`).field,
-        });
-      }
+      const read = readTicketRow(rows[index], field, request);
+      if ('ticket' in read) tickets.push(read.ticket);
+      else skippedRows.record(read.skipped);
     }
   }
   return tickets;
@@ -71,19 +76,50 @@ const zeroBasedPage = z.looseObject({
   atendimentos: z.array(z.unknown()),
 });
 
+function zeroBasedPageOf(
+  body: unknown,
+  request: string,
+  requestedPage: number,
+): { rows: unknown[]; page: Omit<TicketPage, 'tickets'> } {
+  const { paginacao, atendimentos } = readWith(zeroBasedPage, body, '', request);
+  const total = paginacao.total_registros ?? atendimentos.length;
+  return {
+    rows: atendimentos,
+    page: {
+      page: paginacao.pagina_atual ?? requestedPage,
+      lastPage: total === 0 ? -1 : (paginacao.ultima_pagina ?? requestedPage),
+      total,
+    },
+  };
+}
+
 export async function readZeroBasedPage(
   body: unknown,
   request: string,
   requestedPage: number,
 ): Promise<TicketPage> {
-  const { paginacao, atendimentos } = readWith(zeroBasedPage, body, '', request);
-  const total = paginacao.total_registros ?? atendimentos.length;
-  return {
-    tickets: await readTicketRows(atendimentos, 'atendimentos', request),
-    page: paginacao.pagina_atual ?? requestedPage,
-    lastPage: total === 0 ? -1 : (paginacao.ultima_pagina ?? requestedPage),
-    total,
-  };
+  const { rows, page } = zeroBasedPageOf(body, request, requestedPage);
+  return { ...page, tickets: await readTicketRows(rows, 'atendimentos', request) };
+}
+
+/**
+ * The same, all at once, with the rows left out answered instead of recorded here: for the store
+ * worker, whose event loop no agent waits on and whose tally is not the one diagnostics read.
+ */
+export function readZeroBasedPageNow(
+  body: unknown,
+  request: string,
+  requestedPage: number,
+): TicketPage & { skipped: ParseProblem[] } {
+  const { rows, page } = zeroBasedPageOf(body, request, requestedPage);
+  const tickets: RemoteTicket[] = [];
+  const skipped: ParseProblem[] = [];
+  for (const row of rows) {
+    const read = readTicketRow(row, 'atendimentos', request);
+    if ('ticket' in read) tickets.push(read.ticket);
+    else skipped.push(read.skipped);
+  }
+  return { ...page, tickets, skipped };
 }
 
 /** `/atendimento/paginado/:n`: a Laravel paginator (1-based) under `atendimentos`. */

@@ -20,9 +20,10 @@ function countingWrites(store: Store, events: EventHub): { store: Store; pages: 
     pages,
     store: {
       ...store,
-      upsertRemoteTickets: (tickets) => {
-        if (phase === 'backfill') pages.push(tickets.length);
-        return store.upsertRemoteTickets(tickets);
+      writeTicketListPage: async (answer) => {
+        const written = await store.writeTicketListPage(answer);
+        if (phase === 'backfill' && written.ok) pages.push(written.written.length);
+        return written;
       },
     },
   };
@@ -114,6 +115,35 @@ describe('backfill', () => {
     expect(progress.at(-1)?.progress).toEqual({ done: 3_000, total: 3_000 });
     expect(await opened.getCheckpoint('backfill')).toMatchObject({ job: null });
     await engine.stop();
+  }, 60_000);
+
+  it('shows the newest tickets first: the inbox’s first rows are the newest the server has', async () => {
+    const sim = await r.sim({ tickets: 3_000 });
+    const store = await r.store(join(r.dir(), 'profile.sqlite'));
+    await store.setSetting('sync.windowDays', 200);
+    const events = new EventHub();
+    // What the inbox does on a 'tickets' event: ask for its first page again.
+    let firstRows: Promise<string | null> | null = null;
+    events.subscribe((event) => {
+      if (event === 'tickets' && firstRows === null) {
+        firstRows = store.listTickets({ limit: 100 }).then((page) => page.items[0]?.key ?? null);
+      }
+    });
+    const engine = createSyncEngine({
+      store,
+      client: clientFor(sim.url),
+      events,
+      connectivity: createConnectivity(),
+      profile: { id: 'p1' },
+    });
+
+    const status = await engine.runNow();
+    await engine.stop();
+
+    expect(status).toMatchObject({ lastError: null, cachedTickets: 3_000 });
+    const newest = (await store.listTickets({ limit: 1 })).items[0]?.key;
+    expect(newest).toBeDefined();
+    expect(await firstRows).toBe(newest);
   }, 60_000);
 
   it('caches only the window in settings, and a wider window later fetches only the older days', async () => {

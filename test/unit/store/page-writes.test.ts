@@ -118,4 +118,18 @@ describe('writing a sync page', () => {
     expect(ids('aguardando tecnico')).toEqual([5]);
     expect(searchIndexesAgreeWithRows()).toBe(true);
   });
+
+  it('brings back a ticket marked gone when a page lists it again, and only that one', () => {
+    store.upsertRemoteTickets([remoteTicket(8), remoteTicket(9)]);
+    for (const key of ['t:8', 't:9']) {
+      // A pending reply keeps a gone ticket in the cache, hidden.
+      store.enqueueAction({ kind: 'reply', ticketKey: key, payload: { text: 'já verificamos' } });
+      expect(store.markTicketGone(key)).toBe('kept');
+    }
+    store.upsertRemoteTickets([remoteTicket(8), remoteTicket(10)]);
+
+    expect(store.isTicketGone('t:8')).toBe(false);
+    expect(store.isTicketGone('t:9')).toBe(true);
+    expect(store.isTicketGone('t:10')).toBe(false);
+  });
 });

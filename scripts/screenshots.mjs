@@ -280,10 +280,7 @@ async function shoot(browser, url, sim) {
   await page.getByTestId('ticket-row').first().waitFor({ timeout: 60_000 });
   // The first sync has ended, so the rows clicked below stay where they are (the highlighted row
   // is then the open ticket, as an agent sees it).
-  await page
-    .getByTestId('last-sync')
-    .filter({ hasNotText: 'nunca' })
-    .waitFor({ timeout: 120_000 });
+  await page.getByTestId('last-sync').filter({ hasNotText: 'nunca' }).waitFor({ timeout: 120_000 });
   for (const screen of screens) {
     await page.setViewportSize(viewport);
     await screen.open(page, sim);

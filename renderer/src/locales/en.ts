@@ -149,6 +149,7 @@ export const en: Messages = {
   'views.remove': 'Delete view',
 
   'search.label': 'Search tickets',
+  'search.placeholderShort': 'Search  ( / )',
   'search.placeholder': 'Search by protocol, customer, phone or text  ( / )',
   'search.results': 'Search results',
   'search.count': '{{count, number}} results',

@@ -154,6 +154,7 @@ export const ptBR = {
   'views.remove': 'Excluir visão',
 
   'search.label': 'Buscar atendimentos',
+  'search.placeholderShort': 'Buscar  ( / )',
   'search.placeholder': 'Buscar por protocolo, cliente, telefone ou texto  ( / )',
   'search.results': 'Resultados da busca',
   'search.count': '{{count, number}} resultados',

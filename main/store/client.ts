@@ -52,6 +52,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const connection = new WorkerConnection(start('store'));
   const report = await connection.opened;
   const checker = start('check');
+  const checkerStoppable = bindingLoaded(checker);
   const integrity = wholeFileVerdict(checker);
   const methods = Object.fromEntries(
     storeMethods.map((name) => [name, (...args: unknown[]) => connection.call(name, args)]),
@@ -61,10 +62,23 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     openReport: report,
     integrity,
     close: async () => {
+      // Never while the checker is still loading SQLite's binding (see worker-entry.ts).
+      await checkerStoppable;
       await checker.terminate();
       await connection.close();
     },
   };
+}
+
+/** Settles once the check worker has loaded its native binding, or has ended anyway. */
+function bindingLoaded(checker: Worker): Promise<void> {
+  return new Promise((resolve) => {
+    checker.on('message', (message: unknown) => {
+      if (replySchema.safeParse(message).data?.type === 'loaded') resolve();
+    });
+    checker.on('error', () => resolve());
+    checker.on('exit', () => resolve());
+  });
 }
 
 /** The check worker's verdict; stopped or failed before answering is `unchecked`. */

@@ -4,6 +4,7 @@
  * entry (`out/main/store-worker.js`); in tests and tsx runs it is loaded from source. Started in
  * `check` mode, it instead reads the whole file once on a read-only connection and reports.
  */
+import Database from 'better-sqlite3';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { isDamageError } from './connection';
 import { StoreCore } from './core';
@@ -59,6 +60,11 @@ function unpackArgs(bytes: Uint8Array): unknown[] {
 }
 
 function check(port: MessagePort, file: string): void {
+  // Load the native binding first and say so: the app stops this worker whenever it closes the
+  // store, and a worker stopped while Node-API registers the addon aborts the whole process
+  // ("FATAL ERROR: Error::New napi_get_last_error_info").
+  new Database(':memory:').close();
+  port.postMessage({ type: 'loaded' } satisfies WorkerReply);
   let verdict: IntegrityVerdict;
   try {
     verdict = wholeFilePasses(file) ? 'healthy' : 'damaged';

@@ -50,6 +50,7 @@ export const replySchema = z.union([
   z.object({ type: z.literal('result'), id: z.number().int(), value: z.unknown() }),
   z.object({ type: z.literal('error'), id: z.number().int(), error: errorSchema }),
   z.object({ type: z.literal('checked'), verdict: z.enum(['healthy', 'damaged', 'unchecked']) }),
+  z.object({ type: z.literal('loaded') }),
 ]);
 
 export type WorkerReply =
@@ -57,4 +58,6 @@ export type WorkerReply =
   | { type: 'open_failed'; error: StoreErrorData }
   | { type: 'result'; id: number; value: unknown }
   | { type: 'error'; id: number; error: StoreErrorData }
-  | { type: 'checked'; verdict: IntegrityVerdict };
+  | { type: 'checked'; verdict: IntegrityVerdict }
+  /** The check worker has its native binding loaded: from now on it may be stopped at once. */
+  | { type: 'loaded' };

@@ -22,6 +22,21 @@ afterEach(async () => {
 });
 
 describe('store worker', () => {
+  // A store closed the moment it opened stops its background checker while it may still be
+  // loading SQLite's native binding, which aborted the whole process (a sign-out right after
+  // sign-in, or a test's teardown).
+  it('can be closed the moment it opened, again and again, without taking the process down', async () => {
+    const file = join(dirs.make(), 'profile.sqlite');
+    for (let round = 0; round < 15; round++) {
+      const store = await openStore({ file });
+      // Spread the closes over the first milliseconds, where the checker loads its binding.
+      await new Promise((resolve) => setTimeout(resolve, round));
+      await store.close();
+    }
+    const store = await open(file);
+    expect(store.openReport.recovered).toBe(false);
+  }, 60_000);
+
   it('answers repository calls from its own thread and keeps the data for the next run', async () => {
     const file = join(dirs.make(), 'profile.sqlite');
     const store = await open(file);

@@ -316,6 +316,8 @@ test.describe('in English, dark', () => {
       timeout: 30_000,
     });
     await expect(entry.locator('.who')).toHaveText('You');
+    // Main keeps the reason in Portuguese; in English it reads in English, HubSoft's words after.
+    await expect(entry.getByTestId('timeline-action-reason')).toContainText(/^HubSoft refused/);
 
     await page.getByRole('link', { name: 'Outbox' }).click();
     const item = page.getByTestId('outbox-item').filter({ hasText: text });

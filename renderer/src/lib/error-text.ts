@@ -64,3 +64,30 @@ export function refusalText(refusal: Refusal, locale: UiLocale, translate: Trans
     ? translate('error.withDetail', { sentence, detail: shownText(message) })
     : sentence;
 }
+
+/** An outbox action's last error as main kept it: HubSoft's error kind (or ours) and its words. */
+export interface ActionProblem {
+  code: string;
+  message: string;
+}
+
+/**
+ * A queued action's last error in the UI's language. Main keeps it in Portuguese; in English the
+ * kind picks the sentence (HubSoft's words follow where they are the point), and a kind this
+ * version has no sentence for keeps main's words rather than saying nothing.
+ */
+export function actionProblemText(
+  problem: ActionProblem,
+  locale: UiLocale,
+  translate: Translate,
+): string {
+  if (locale === 'pt-BR') return shownText(problem.message);
+  const reasonKey = `error.reason.${problem.code}`;
+  const codeKey = `error.code.${problem.code}`;
+  const key = isKey(reasonKey) ? reasonKey : isKey(codeKey) ? codeKey : null;
+  if (key === null) return shownText(problem.message);
+  const sentence = translate(key);
+  return reasonsWithServerWords.has(problem.code) && problem.message
+    ? translate('error.withDetail', { sentence, detail: shownText(problem.message) })
+    : sentence;
+}

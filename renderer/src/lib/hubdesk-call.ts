@@ -1,5 +1,5 @@
 import type { ConnectionCheck } from '../../../preload/types';
-import { errorText, refusalText } from './error-text';
+import { actionProblemText, errorText, refusalText, type ActionProblem } from './error-text';
 import { locale, t } from './i18n.svelte';
 
 /**
@@ -17,4 +17,9 @@ export function connectionProblem(check: ConnectionCheck): string {
     locale(),
     t,
   );
+}
+
+/** Why a queued action failed or waits, in the UI's language (main keeps it in Portuguese). */
+export function actionProblemMessage(problem: ActionProblem): string {
+  return actionProblemText(problem, locale(), t);
 }

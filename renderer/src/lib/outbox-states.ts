@@ -29,11 +29,6 @@ export function stateLabelKey(state: string): MessageKey {
   return known.has(state) ? `outbox.state.${state as ActionState}` : 'outbox.state.waiting';
 }
 
-/** Why the action is where it is, in the server's or main's words, when there is a reason. */
-export function stateReason(action: OutboxAction): string | null {
-  return action.lastError?.message ?? null;
-}
-
 /** The badge's colour class. */
 export function stateTone(state: string): 'failed' | 'ok' | 'pending' {
   if (isTroubled(state)) return 'failed';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorText } from '../../../renderer/src/lib/error-text';
+import { actionProblemText, errorText } from '../../../renderer/src/lib/error-text';
 import type { UiLocale } from '../../../renderer/src/lib/locale-format';
 import { bidiMarker } from '../../../renderer/src/lib/server-text';
 import { en } from '../../../renderer/src/locales/en';
@@ -77,5 +77,36 @@ describe('the message of a refused call', () => {
   it('shows anything that is not a contract error as it came', () => {
     expect(say(new Error('Falha inesperada'), 'en')).toBe('Falha inesperada');
     expect(say('texto', 'pt-BR')).toBe('texto');
+  });
+});
+
+describe('why a queued action failed, as the outbox and the timeline show it', () => {
+  const show = (code: string, message: string, locale: UiLocale) =>
+    actionProblemText({ code, message }, locale, translator(locale));
+
+  it("keeps main's Portuguese words in Portuguese", () => {
+    expect(
+      show('business', 'Não é possível adicionar mensagem em um atendimento fechado.', 'pt-BR'),
+    ).toBe('Não é possível adicionar mensagem em um atendimento fechado.');
+  });
+
+  it("reads in English by its kind, with HubSoft's words where they are the refusal", () => {
+    expect(
+      show('business', 'Não é possível adicionar mensagem em um atendimento fechado.', 'en'),
+    ).toBe(
+      'HubSoft refused the operation: Não é possível adicionar mensagem em um atendimento fechado.',
+    );
+    expect(show('network', 'Não foi possível conectar ao servidor do HubSoft.', 'en')).toBe(
+      'Could not connect to the HubSoft server.',
+    );
+    expect(show('internal', 'Erro interno do HubDesk ao enviar.', 'en')).toBe(
+      en['error.code.internal'],
+    );
+  });
+
+  it("keeps main's words for a kind this version has no sentence for", () => {
+    expect(show('needs_attention', 'O HubSoft não confirmou; confira o atendimento.', 'en')).toBe(
+      'O HubSoft não confirmou; confira o atendimento.',
+    );
   });
 });

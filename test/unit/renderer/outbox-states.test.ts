@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxAction } from '../../../preload/types';
-import {
-  isTroubled,
-  stateLabelKey,
-  stateReason,
-  stateTone,
-} from '../../../renderer/src/lib/outbox-states';
+import { isTroubled, stateLabelKey, stateTone } from '../../../renderer/src/lib/outbox-states';
 
 function reply(state: string, message: string | null): OutboxAction {
   return {
@@ -42,7 +37,5 @@ describe('how the screens read an outbox state', () => {
     expect(stateLabelKey(waiting.state)).toBe('outbox.state.waiting');
     expect(isTroubled(waiting.state)).toBe(true);
     expect(stateTone(waiting.state)).toBe('failed');
-    expect(stateReason(waiting)).toBe('2 mensagens novas desde que você escreveu');
-    expect(stateReason(reply('queued', null))).toBeNull();
   });
 });

@@ -1,9 +1,9 @@
 /**
  * How the screens read an outbox action's state. States this renderer does not know yet (a
- * waiting state added by a newer main process) are shown generically: by the action's own
- * message when it has one, otherwise as "waiting".
+ * waiting state added by a newer main process) are shown generically, as "waiting", with the
+ * action's own message beside them (see error-text.ts).
  */
-import type { ActionState, OutboxAction } from '../../../preload/types';
+import type { ActionState } from '../../../preload/types';
 import type { MessageKey } from '../locales/pt-BR';
 
 const known: ReadonlySet<string> = new Set<ActionState>([

@@ -181,7 +181,8 @@ test.describe('in Portuguese', () => {
       await page.mouse.wheel(0, 400);
       expect(await scrollTop(list)).toBeGreaterThan(1400);
     }).toPass();
-    const scrolled = await scrollTop(list);
+    // Where the wheel left the list once it came to rest, as the agent sees it.
+    const scrolled = await settledScrollTop(page, list);
     const key = await rowInView(page, 3);
     const row = list.locator(`[data-key="${key}"]`);
     await row.focus();

@@ -56,6 +56,11 @@ export interface RunningSimulator {
   setDeviations(deviations: DeviationsBody): DeviationsBody;
   /** Same as `GET /__sim/state`, as records; without a filter this is every ticket. */
   state(filter?: StateFilter): TicketRecord[];
+  /**
+   * Another HubSoft user closes the ticket, in-process: it works while every HTTP request of the
+   * app is being refused (tests use it while the app is offline). False when it is not open.
+   */
+  closeByOther(protocol: string): boolean;
 }
 
 /** An injected failure looks like a real one: Laravel's body with its debug fields (fact 14). */
@@ -284,5 +289,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     setFaults: (faults) => state.setFaults(faults),
     setDeviations: (body) => deviations.set(body),
     state: (filter = {}) => [...selectTickets(state, filter)],
+    closeByOther: (protocol) => state.closeByOther(protocol),
   };
 }

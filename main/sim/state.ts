@@ -8,6 +8,7 @@ import { FaultDice, settingsFrom, type FaultsBody, type FaultSettings } from './
 import type { MessageRecord, TicketRecord } from './records';
 import { DEFAULT_API_RATE_LIMIT, OAUTH_RATE_LIMIT, TokenBucket } from './rate-limit';
 import type { ShapeContext } from './shapes';
+import { applyClose } from './ticket-closing';
 
 export interface SimStateOptions {
   seed: number;
@@ -70,6 +71,19 @@ export class SimState {
     record.messages.push(message);
     this.dataset.saved(record);
     return message;
+  }
+
+  /**
+   * Another HubSoft user closes a ticket in HubSoft's own screens (a test hook, with the default
+   * reason and text). False when there is no such open ticket.
+   */
+  closeByOther(protocol: string): boolean {
+    const found = this.dataset.findByProtocol(protocol);
+    const record = found && found.closedAt === null ? this.dataset.forUpdate(found.id) : null;
+    if (!record) return false;
+    applyClose(record, {}, Math.floor(this.serverNow() / 1000) * 1000);
+    this.dataset.saved(record);
+    return true;
   }
 
   /** The customer and service a ticket belongs to, for rendering it. */

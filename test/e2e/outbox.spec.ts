@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import {
   closableProtocol,
-  closeOnServer,
   openTicket,
+  queueOfflineThenCloseOnServer,
   openWorkspace,
   serverMessages,
   startWorkspace,
@@ -27,12 +27,11 @@ test('a reply the server refuses stays in the outbox with its error, keeps its t
 }) => {
   const protocol = await closableProtocol(page, workspace.sim);
   await openTicket(page, protocol);
-  const [record] = workspace.sim.state({ protocol });
   const text = `Resposta para um atendimento já fechado ${Date.now()}`;
   await page.getByTestId('reply-box').fill(text);
-  // Someone else closes the ticket in HubSoft while the agent is typing: what they typed stays.
-  await closeOnServer(workspace.sim, record?.id ?? 0);
-  await page.getByTestId('reply-box').press('Control+Enter');
+  // Offline, the reply waits in the queue while someone else closes the ticket in HubSoft (so no
+  // sync can tell the app first): HubSoft refuses it once the app is back.
+  await queueOfflineThenCloseOnServer(page, workspace.sim, protocol);
 
   await page.getByRole('link', { name: 'Fila de envio' }).click();
   const item = page.getByTestId('outbox-item').filter({ hasText: text });

@@ -3,9 +3,9 @@ import type { BrowserGlobals } from '../support/browser-globals';
 import {
   addMessageOnServer,
   closableProtocol,
-  closeOnServer,
   openTicket,
   openWorkspace,
+  queueOfflineThenCloseOnServer,
   serverMessages,
   startWorkspace,
   storedDraft,
@@ -162,8 +162,7 @@ test('a reply HubSoft refuses shows in the timeline with the reason, and is fixe
   await openTicket(page, protocol);
   const text = `Resposta recusada ${Date.now()}`;
   await page.getByTestId('reply-box').fill(text);
-  await closeOnServer(workspace.sim, serverTicket(protocol).id);
-  await page.getByTestId('reply-box').press('Control+Enter');
+  await queueOfflineThenCloseOnServer(page, workspace.sim, protocol);
 
   // Refused, the reply stays in the timeline (as the agent's own failed action) with its text.
   const entry = page.getByTestId('timeline-scroller').locator('li').filter({ hasText: text });
@@ -232,8 +231,7 @@ test('the outbox names each action by protocol and customer and links to its tic
   const customer = ((await page.getByTestId('customer-name').textContent()) ?? '').trim();
   const text = `Resposta na fila ${Date.now()}`;
   await page.getByTestId('reply-box').fill(text);
-  await closeOnServer(workspace.sim, serverTicket(protocol).id);
-  await page.getByTestId('reply-box').press('Control+Enter');
+  await queueOfflineThenCloseOnServer(page, workspace.sim, protocol);
 
   await page.getByRole('link', { name: 'Fila de envio' }).click();
   const item = page.getByTestId('outbox-item').filter({ hasText: text });
@@ -309,8 +307,7 @@ test.describe('in English, dark', () => {
     await expect(page.getByTestId('ticket-protocol')).toHaveText(protocol);
     const text = `Reply HubSoft refuses ${Date.now()}`;
     await page.getByTestId('reply-box').fill(text);
-    await closeOnServer(workspace.sim, serverTicket(protocol).id);
-    await page.getByTestId('reply-box').press('Control+Enter');
+    await queueOfflineThenCloseOnServer(page, workspace.sim, protocol);
     const entry = page.getByTestId('timeline-scroller').locator('li').filter({ hasText: text });
     await expect(entry.getByTestId('timeline-action-state')).toHaveText(/Failed|Needs you/, {
       timeout: 30_000,

@@ -167,6 +167,27 @@ export async function customerOfService(
   };
 }
 
+/**
+ * The agent sends what the reply box holds while offline, and someone else closes the ticket in
+ * HubSoft before the app is back: the reply reaches a ticket the app did not know was closed.
+ */
+export async function queueOfflineThenCloseOnServer(
+  page: Page,
+  sim: RunningSimulator,
+  protocol: string,
+): Promise<void> {
+  goOffline(sim);
+  await page.getByRole('button', { name: /^(Sincronizar agora|Sync now)$/ }).click();
+  await expect(page.getByTestId('connectivity')).toHaveAttribute('data-online', 'false', {
+    timeout: 20_000,
+  });
+  await page.getByTestId('reply-box').press('Control+Enter');
+  // Queued: the box empties as the reply goes into the outbox.
+  await expect(page.getByTestId('reply-box')).toHaveValue('');
+  if (!sim.closeByOther(protocol)) throw new Error(`the server has no open ticket ${protocol}`);
+  goOnline(sim);
+}
+
 /** Someone at the provider opens a ticket for a customer; HubSoft assigns it to the API user. */
 export async function openTicketOnServer(
   sim: RunningSimulator,

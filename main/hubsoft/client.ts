@@ -154,13 +154,7 @@ export class HubsoftClient {
 
   /** `/atendimento/todos` (0-based). */
   async listTickets(query: TicketListQuery): Promise<TicketPage> {
-    const request: HttpRequest = {
-      method: 'GET',
-      path: `${API}/atendimento/todos`,
-      query: { pagina: query.page, itens_por_pagina: query.perPage, ...listFilters(query) },
-      idempotent: true,
-      signal: query.signal,
-    };
+    const request = allTicketsRequest(query);
     const body = await this.requester.call(request);
     return await readZeroBasedPage(body, describeRequest(request), query.page);
   }
@@ -174,13 +168,7 @@ export class HubsoftClient {
     query: TicketListQuery,
     write: (page: ListPageBytes) => Promise<ListPageWrite<T>>,
   ): Promise<WrittenListPage<T>> {
-    const request: HttpRequest = {
-      method: 'GET',
-      path: `${API}/atendimento/todos`,
-      query: { pagina: query.page, itens_por_pagina: query.perPage, ...listFilters(query) },
-      idempotent: true,
-      signal: query.signal,
-    };
+    const request = allTicketsRequest(query);
     const outcome = await this.requester.callForBytes(request, async (answer) => {
       const result = await write({
         ...answer,
@@ -395,4 +383,15 @@ export class HubsoftClient {
     const body = await this.requester.call(request);
     return readList(body, source.payloadKey, configItem(source), describeRequest(request));
   }
+}
+
+/** `/atendimento/todos` (0-based), as both list calls ask for it. */
+function allTicketsRequest(query: TicketListQuery): HttpRequest {
+  return {
+    method: 'GET',
+    path: `${API}/atendimento/todos`,
+    query: { pagina: query.page, itens_por_pagina: query.perPage, ...listFilters(query) },
+    idempotent: true,
+    signal: query.signal,
+  };
 }

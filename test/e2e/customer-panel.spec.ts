@@ -7,6 +7,7 @@ import {
   openTicketOnServer,
   openWorkspace,
   startWorkspace,
+  waitForFirstSync,
   type Workspace,
 } from '../support/workspace';
 
@@ -23,8 +24,7 @@ test.afterAll(async () => {
 
 test.beforeEach(async ({ page }) => {
   await openWorkspace(page, workspace);
-  // The first sync has ended: the list the agent clicks in has come to rest.
-  await expect(page.getByTestId('last-sync')).not.toContainText('nunca', { timeout: 60_000 });
+  await waitForFirstSync(page);
 });
 
 /** Brazilian phones as people read them. */

@@ -3,6 +3,7 @@ import {
   customerOfService,
   openWorkspace,
   startWorkspace,
+  waitForFirstSync,
   type Workspace,
 } from '../support/workspace';
 
@@ -19,8 +20,7 @@ test.afterAll(async () => {
 
 test.beforeEach(async ({ page }) => {
   await openWorkspace(page, workspace);
-  // The first sync has ended: the list the agent clicks in has come to rest.
-  await expect(page.getByTestId('last-sync')).not.toContainText('nunca', { timeout: 60_000 });
+  await waitForFirstSync(page);
   // Each test starts with an empty form: the form is a draft that outlives the test before.
   await page.evaluate(() =>
     (

@@ -8,6 +8,7 @@ import {
   queueOfflineThenCloseOnServer,
   serverMessages,
   startWorkspace,
+  waitForFirstSync,
   storedDraft,
   type Workspace,
 } from '../support/workspace';
@@ -25,8 +26,7 @@ test.afterAll(async () => {
 
 test.beforeEach(async ({ page }) => {
   await openWorkspace(page, workspace);
-  // The first sync has ended: the list the agent clicks in has come to rest.
-  await expect(page.getByTestId('last-sync')).not.toContainText('nunca', { timeout: 60_000 });
+  await waitForFirstSync(page);
 });
 
 function serverTicket(protocol: string) {

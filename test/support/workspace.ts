@@ -53,6 +53,11 @@ export async function signIn(page: Page, sim: RunningSimulator, remember = true)
   await waitForInbox(page);
 }
 
+/** The first sync has ended: the list the agent clicks in has come to rest. */
+export async function waitForFirstSync(page: Page): Promise<void> {
+  await expect(page.getByTestId('last-sync')).not.toContainText('nunca', { timeout: 60_000 });
+}
+
 export async function waitForInbox(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Caixa de entrada' })).toBeVisible();
   await expect(page.getByTestId('ticket-row').first()).toBeVisible({ timeout: 30_000 });

@@ -7,6 +7,7 @@ import {
   openWorkspace,
   startWorkspace,
   type Workspace,
+  waitForFirstSync,
 } from '../support/workspace';
 
 let workspace: Workspace;
@@ -201,6 +202,8 @@ test.describe('in Portuguese', () => {
   test('filters fold into one line with "limpar filtros", and come back after a restart', async ({
     page,
   }) => {
+    // The totals before and after the restart are compared: the first sync must be done adding.
+    await waitForFirstSync(page);
     const summary = page.getByTestId('filter-summary');
     await expect(summary).toHaveText('Abertos · Mais novos primeiro');
     await expect(page.getByRole('button', { name: 'Limpar filtros' })).toBeHidden();

@@ -61,6 +61,8 @@ export interface RunningSimulator {
    * app is being refused (tests use it while the app is offline). False when it is not open.
    */
   closeByOther(protocol: string): boolean;
+  /** Another HubSoft user writes on the ticket, in-process. False when there is no such ticket. */
+  messageByOther(protocol: string, text: string): boolean;
 }
 
 /** An injected failure looks like a real one: Laravel's body with its debug fields (fact 14). */
@@ -290,5 +292,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     setDeviations: (body) => deviations.set(body),
     state: (filter = {}) => [...selectTickets(state, filter)],
     closeByOther: (protocol) => state.closeByOther(protocol),
+    messageByOther: (protocol, text) => state.addMessageByOther(protocol, text) !== null,
   };
 }

@@ -3,6 +3,7 @@
  * limit buckets. `reset` and `setFaults` are what the admin API and tests call.
  */
 import { TokenStore } from './auth';
+import { AGENTS } from './catalog';
 import { Dataset } from './dataset';
 import { FaultDice, settingsFrom, type FaultsBody, type FaultSettings } from './faults';
 import type { MessageRecord, TicketRecord } from './records';
@@ -61,9 +62,14 @@ export class SimState {
 
   /**
    * Another agent writes on a ticket in HubSoft's own screens (the admin API's test hook): the
-   * message the app will find on its next look. Null when there is no such ticket.
+   * message the app will find on its next look. Null when there is no such ticket. Named by
+   * nobody, the writer is an agent other than the API user.
    */
-  addMessageByOther(protocol: string, text: string, userId: number): MessageRecord | null {
+  addMessageByOther(
+    protocol: string,
+    text: string,
+    userId: number = AGENTS[0]?.id ?? 56,
+  ): MessageRecord | null {
     const found = this.dataset.findByProtocol(protocol);
     const record = found ? this.dataset.forUpdate(found.id) : null;
     if (!record) return null;

@@ -120,6 +120,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   let current: Promise<SyncStatus> | null = null;
   let timer: NodeJS.Timeout | null = null;
   let configFetchedAt: number | null = null;
+  /** The run asked for while another was under way; it starts when that one ends. */
+  let followUp: Promise<SyncStatus> | null = null;
   let countedAt = 0;
   /** The agent's own requests in flight (opening a ticket): background work waits for them. */
   let agentRequests = 0;
@@ -320,6 +322,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         });
         update({ failedConfigLists });
         configFetchedAt = startedAt.getTime();
+        if (!stopped) events.emit('config', { failedLists: failedConfigLists.length });
       }
       const backfillFailedPages = await backfill(startedAt, signal);
       const report = await incremental(startedAt, signal);
@@ -375,8 +378,17 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         current = null;
         schedule(intervalMs);
       });
+      return current;
     }
-    return current;
+    // A run under way may have read the lists already, and the agent asked for what the server
+    // holds now: one more run follows it. Asked again meanwhile, that same follow-up answers.
+    followUp ??= current
+      .catch(() => undefined)
+      .then(() => {
+        followUp = null;
+        return runNow();
+      });
+    return followUp;
   }
 
   return {

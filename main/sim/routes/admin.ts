@@ -23,16 +23,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { once } from 'node:events';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { z } from 'zod';
-import { AGENTS } from '../catalog';
 import { faultsBodySchema } from '../faults';
 import { readBody } from '../http-io';
 import type { TicketRecord } from '../records';
 import type { SimState } from '../state';
 
 const MAX_TICKETS = 1_000_000;
-
-/** Who writes a `POST /__sim/message` that names nobody: an agent other than the API user. */
-const otherAgentId = AGENTS[0]?.id ?? 56;
 
 /**
  * Records written between two turns of the event loop. A fast reader keeps the socket writable,
@@ -162,7 +158,7 @@ export async function handleAdmin(
       return;
     }
     const { protocol, text, userId } = parsed.data;
-    const message = state.addMessageByOther(protocol, text, userId ?? otherAgentId);
+    const message = state.addMessageByOther(protocol, text, userId);
     if (message) sendJson(res, 200, { ok: true, id: message.id });
     else sendJson(res, 404, { error: 'not_found', message: 'no such ticket' });
     return;

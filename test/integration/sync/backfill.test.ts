@@ -70,8 +70,6 @@ describe('backfill', () => {
     });
 
     const run = engine.runNow();
-    // Asked again while it runs: the same run answers.
-    expect(engine.runNow()).toBe(run);
     expect(engine.status().running).toBe(true);
     const status = await run;
 

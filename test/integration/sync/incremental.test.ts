@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createConnectivity } from '../../../main/sync/connectivity';
 import { createSyncEngine } from '../../../main/sync/engine';
+import type { Events } from '../../../preload/contract';
+import type { SyncStatus } from '../../../preload/types';
 import { clientFor, EventHub, eventually, recordEvents, resources } from './sync-fixture';
 
 const r = resources();
@@ -72,6 +74,49 @@ describe('incremental sync', () => {
     expect(changed).toContain(createdKey);
     expect(changed).toContain(`t:${toClose.id}`);
     expect(changed).toContain(`t:${viewed.id}`);
+    await engine.stop();
+  });
+
+  it('asked to sync while a run is under way, runs once more after it and finds what changed meanwhile', async () => {
+    const sim = await r.sim({ tickets: 200 });
+    const store = await r.store(join(r.dir(), 'profile.sqlite'));
+    await store.setSetting('sync.windowDays', 200);
+    const events = new EventHub();
+    const engine = createSyncEngine({
+      store,
+      client: clientFor(sim.url),
+      events,
+      connectivity: createConnectivity(),
+      profile: { id: 'p1' },
+      refreshLimit: 3,
+    });
+    expect((await engine.runNow()).lastError).toBeNull();
+    const viewed = sim.state().find((t) => t.closedAt === null);
+    if (!viewed) throw new Error('the simulator has no open tickets');
+    const key = `t:${viewed.id}`;
+    // Viewed, it is the first ticket each run refreshes.
+    await engine.refreshTicket(key);
+
+    // A colleague writes on it just after a run refreshed it, and the agent presses "Sincronizar
+    // agora" before that run has ended: twice, as an impatient agent does.
+    const text = 'O cliente ligou de novo';
+    let asked: Promise<SyncStatus>[] = [];
+    events.subscribe((event, payload) => {
+      if (asked.length > 0 || event !== 'tickets') return;
+      const { keys } = payload as Events['tickets'];
+      if (keys === 'all' || !keys.includes(key)) return;
+      expect(sim.messageByOther(viewed.protocol, text)).toBe(true);
+      asked = [engine.runNow(), engine.runNow()];
+    });
+    const run = engine.runNow();
+    await run;
+    expect(asked).toHaveLength(2);
+    expect(asked[0]).not.toBe(run);
+    expect(asked[1]).toBe(asked[0]);
+
+    expect((await asked[0])?.lastError).toBeNull();
+    const cached = await store.getTicket(key);
+    expect(cached?.messages.map((message) => message.text)).toContain(text);
     await engine.stop();
   });
 

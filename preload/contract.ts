@@ -197,6 +197,12 @@ export interface Events {
   tickets: { keys: string[] | 'all'; textOnly?: boolean };
   outbox: OutboxCounts;
   sync: SyncStatus;
+  /**
+   * The configuration lists (types, statuses, reasons, technicians...) were stored afresh: read
+   * them again. Sent as soon as they are, not when the run ends: a first backfill, or a run
+   * waiting offline, can take minutes, and the dialogs need the lists before that.
+   */
+  config: { failedLists: number };
   connectivity: { online: boolean };
   /** An attachment upload under way: bytes sent of the total, per queued attach action. */
   upload: { actionId: number; ticketKey: string; sentBytes: number; totalBytes: number | null };
@@ -207,6 +213,7 @@ export const eventNames = [
   'tickets',
   'outbox',
   'sync',
+  'config',
   'connectivity',
   'upload',
   'session',

@@ -11,6 +11,8 @@ export default defineConfig({
   reporter: process.env.CI ? 'list' : [['list']],
   timeout: 30_000,
   use: {
+    // A click or a selectOption that cannot happen fails as that step, not as the test's timeout.
+    actionTimeout: 15_000,
     headless: true,
     launchOptions: { executablePath: chromiumExecutable(), args: chromiumArgs },
   },

@@ -66,6 +66,46 @@ describe('connectivity during sync', () => {
     connectivity.stop();
   });
 
+  it('says the configuration lists are stored as soon as they are, not when a run waiting offline ends', async () => {
+    const sim = await r.sim({ tickets: 100 });
+    const store = await r.store(join(r.dir(), 'profile.sqlite'));
+    const events = new EventHub();
+    const seen = recordEvents(events);
+    const connectivity = createConnectivity({
+      probe: httpProbe(sim.url),
+      probeBackoff: { baseMs: 20, maxMs: 200, timeoutMs: 1_000 },
+    });
+    const engine = createSyncEngine({
+      store,
+      client: clientFor(sim.url, quickClient),
+      events,
+      connectivity,
+      profile: { id: 'p1' },
+    });
+    // The link drops right after the lists came: the first backfill waits for it to return.
+    const listsStored = new Promise<void>((resolve) => {
+      events.subscribe((event) => {
+        if (event !== 'config') return;
+        sim.setFaults({ resetRate: 1 });
+        resolve();
+      });
+    });
+    const wentOffline = nextChange(connectivity);
+    const run = engine.runNow();
+    await listsStored;
+    expect(await wentOffline).toBe(false);
+
+    // What the O.S. and close dialogs read is there while the run still waits.
+    expect(engine.status()).toMatchObject({ running: true, online: false });
+    expect(seen.config).toEqual([{ failedLists: 0 }]);
+    expect((await store.getConfigList('technicians'))?.items.length).toBeGreaterThan(0);
+
+    sim.setFaults({});
+    expect((await run).lastError).toBeNull();
+    await engine.stop();
+    connectivity.stop();
+  });
+
   it('believes the OS when it says offline, and probes when it says online again', async () => {
     const { seen, connectivity, engine } = await syncedWorkspace(100);
     connectivity.setOsHint(false);

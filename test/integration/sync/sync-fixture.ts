@@ -27,6 +27,7 @@ export function recordEvents(hub: EventHub): { [E in EventName]: Events[E][] } {
     tickets: [],
     outbox: [],
     sync: [],
+    config: [],
     connectivity: [],
     upload: [],
     session: [],

@@ -7,12 +7,10 @@ class ConfigStore {
   lists = $state.raw<ConfigLists | null>(null);
   error = $state<string | null>(null);
 
-  /** The lists arrive with the first sync after sign-in: read them again whenever a run ends. */
+  /** The lists arrive with the first sync after sign-in, and again daily: main says when. */
   start(): () => void {
     void this.load();
-    return hubdesk().on('sync', (status) => {
-      if (!status.running) void this.load();
-    });
+    return hubdesk().on('config', () => void this.load());
   }
 
   async load(): Promise<void> {
